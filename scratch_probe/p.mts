@@ -1,0 +1,10 @@
+import { maakIsi } from '../server/start';
+const t0 = Date.now();
+const isi = await maakIsi({ db: ':memory:', demo: true, vandaag: '2025-03-01' });
+console.log('start ms', Date.now() - t0);
+const r = await isi.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+const doc = JSON.parse(r.body);
+for (const [p, m] of Object.entries(doc.paths)) console.log(p, Object.keys(m as object).join(','));
+const t1 = Date.now();
+const isi2 = await maakIsi({ db: ':memory:', demo: true, vandaag: '2025-03-01', personen: 30 });
+console.log('small start ms', Date.now() - t1);

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { activatiecodeGeldigTot, inlogmethode, MELDING_INLOGGEN_MISLUKT, MINIMALE_WACHTWOORDLENGTE, weigerVerlopenActivatiecode } from '../../shared/rules/auth';
+import { Activatie, ActivatieAanvraag, SessieAanvraag, SessieMetSleutel, SessieMetWachtwoord, Sessie } from '../../shared/schemas/api';
+import { controleerTotp, nieuwTotpGeheim } from '../auth/totp';
+import { controleerWachtwoord, controleerZonderAccount, hashWachtwoord } from '../auth/wachtwoord';
+import { beeindigSessie, laadGebruiker, maakSessie } from '../auth/sessies';
+import { Begrenzer } from '../http/begrenzer';
+import { Probleemfout, weiger } from '../http/probleem';
+import { definieer, type Routecatalogus } from '../http/route';
+import { valideer } from '../http/valideer';
+import type { Omgeving } from '../omgeving';
+
+const VIJFTIEN_MINUTEN = 15 * 60_000;
+
+export function activatiecodeHash(code: string): string {
+  return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+}
+
+export function nieuweActivatiecode(): string {
+  const tekens = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(12);
+  const code = [...bytes].map((b) => tekens[b % tekens.length]).join('');
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
+}
+
+export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving, opties: { mislukteLogins: number }): void {
+  const perAccount = new Begrenzer(opties.mislukteLogins, VIJFTIEN_MINUTEN);
+  const perAdres = new Begrenzer(opties.mislukteLogins * 4, VIJFTIEN_MINUTEN);
+
+  function controleerTempo(account: string, adres: string, nu: number): void {
+    const wacht = Math.max(perAccount.wachttijd(account, nu), perAdres.wachttijd(adres, nu));
+    if (wacht > 0) {
+      throw new Probleemfout(429, `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wacht / 60)} minuten opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
+    }
+  }
+
+  function mislukt(account: string, adres: string, nu: number): never {
+    perAccount.tel(account, nu);
+    perAdres.tel(adres, nu);
+    throw new Probleemfout(401, MELDING_INLOGGEN_MISLUKT);
+  }
+
+  definieer(app, catalogus, {
+    methode: 'POST',
+    pad: '/api/v1/sessies',
+    toegang: 'open',
+    tag: 'Sessies',
+    samenvatting: 'Inloggen met wachtwoord en TOTP (eHerkenning EH3) of met een CVS-applicatiesleutel (R-AUTH-1)',
+    body: SessieAanvraag,
+    regel: 'R-AUTH-1',
+    antwoord: { status: 201, schema: Sessie },
+    weigeringen: [400, 401, 429],
+    handler: ({ req }) => {
+      const ruw = (req.body ?? {}) as Record<string, unknown>;
+      const methode = inlogmethode(ruw);
+      const nu = klok.nuEcht();
+      const adres = `ip:${req.ip}`;
+      let gebruikersnaam: string;
+      if (methode === 'CVS') {
+        const invoer = valideer(SessieMetSleutel, ruw, 'R-AUTH-1');
+        gebruikersnaam = invoer.applicatiesleutel;
+        controleerTempo(`u:${gebruikersnaam}`, adres, nu);
+        const rij = db.prepare("SELECT wachtwoord_hash FROM gebruikers WHERE gebruikersnaam = ? AND soort = 'CVS'").get(gebruikersnaam) as { wachtwoord_hash: string | null } | undefined;
+        const goed = rij ? controleerWachtwoord(invoer.wachtwoord, rij.wachtwoord_hash) : controleerZonderAccount(invoer.wachtwoord);
+        if (!goed) mislukt(`u:${gebruikersnaam}`, adres, nu);
+      } else {
+        const invoer = valideer(SessieMetWachtwoord, ruw, 'R-AUTH-1');
+        gebruikersnaam = invoer.gebruikersnaam;
+        controleerTempo(`u:${gebruikersnaam}`, adres, nu);
+        const rij = db.prepare("SELECT wachtwoord_hash, totp_geheim FROM gebruikers WHERE gebruikersnaam = ? AND soort = 'PERSOON'").get(gebruikersnaam) as
+          | { wachtwoord_hash: string | null; totp_geheim: string | null }
+          | undefined;
+        const wachtwoordGoed = rij ? controleerWachtwoord(invoer.wachtwoord, rij.wachtwoord_hash) : controleerZonderAccount(invoer.wachtwoord);
+        if (!wachtwoordGoed || !controleerTotp(rij?.totp_geheim ?? null, invoer.totp, nu)) mislukt(`u:${gebruikersnaam}`, adres, nu);
+      }
+      perAccount.wis(`u:${gebruikersnaam}`);
+      const gebruiker = laadGebruiker(db, gebruikersnaam);
+      if (!gebruiker) throw new Probleemfout(401, MELDING_INLOGGEN_MISLUKT);
+      const { token, verlooptOp } = maakSessie(db, gebruikersnaam, nu);
+      return {
+        token,
+        verlooptOp,
+        gebruiker: {
+          gebruikersnaam: gebruiker.gebruikersnaam,
+          naam: gebruiker.naam,
+          rollen: gebruiker.rollen,
+          gemeenten: gebruiker.gemeenten,
+          ...(gebruiker.beheerderVan.length > 0 ? { beheerderVan: gebruiker.beheerderVan } : {}),
+        },
+      };
+    },
+  });
+
+  definieer(app, catalogus, {
+    methode: 'DELETE',
+    pad: '/api/v1/sessies/huidig',
+    toegang: 'sessie',
+    tag: 'Sessies',
+    samenvatting: 'Uitloggen',
+    antwoord: { status: 204 },
+    weigeringen: [401],
+    handler: ({ req }) => {
+      beeindigSessie(db, (req.headers.authorization ?? '').slice(7).trim());
+    },
+  });
+
+  definieer(app, catalogus, {
+    methode: 'POST',
+    pad: '/api/v1/activaties',
+    toegang: 'open',
+    tag: 'Sessies',
+    samenvatting: 'Account activeren met gebruikersnaam en activatiecode (R-AUTH-2); geeft het TOTP-geheim',
+    body: ActivatieAanvraag,
+    regel: 'R-AUTH-2',
+    antwoord: { status: 201, schema: Activatie },
+    weigeringen: [400, 409, 429],
+    handler: ({ req, body }) => {
+      const nu = klok.nuEcht();
+      const account = `act:${body.gebruikersnaam}`;
+      controleerTempo(account, `ip:${req.ip}`, nu);
+      const rij = db.prepare('SELECT geldig_tot, gebruikt FROM activatiecodes WHERE code_hash = ? AND gebruikersnaam = ?').get(activatiecodeHash(body.activatiecode), body.gebruikersnaam) as
+        | { geldig_tot: string; gebruikt: number }
+        | undefined;
+      if (!rij || rij.gebruikt === 1) {
+        perAccount.tel(account, nu);
+        perAdres.tel(`ip:${req.ip}`, nu);
+        throw new Probleemfout(400, 'Deze combinatie van gebruikersnaam en activatiecode is niet bekend. Controleer de gegevens of vraag uw Mijn DUO-beheerder om een nieuwe activatiecode.', { regel: 'R-AUTH-2' });
+      }
+      weiger(weigerVerlopenActivatiecode(new Date(rij.geldig_tot), klok.nu()));
+      if (body.wachtwoord.length < MINIMALE_WACHTWOORDLENGTE) {
+        throw new Probleemfout(400, `Kies een wachtwoord van minimaal ${MINIMALE_WACHTWOORDLENGTE} tekens.`, {
+          regel: 'R-AUTH-2',
+          fouten: [{ veld: 'wachtwoord', code: 'TE_KORT', melding: `Kies een wachtwoord van minimaal ${MINIMALE_WACHTWOORDLENGTE} tekens.` }],
+        });
+      }
+      const totpGeheim = nieuwTotpGeheim();
+      db.transaction(() => {
+        db.prepare('UPDATE gebruikers SET wachtwoord_hash = ?, totp_geheim = ? WHERE gebruikersnaam = ?').run(hashWachtwoord(body.wachtwoord), totpGeheim, body.gebruikersnaam);
+        db.prepare('UPDATE activatiecodes SET gebruikt = 1 WHERE gebruikersnaam = ?').run(body.gebruikersnaam);
+      })();
+      return { totpGeheim };
+    },
+  });
+}
+
+export { activatiecodeGeldigTot };

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { IsoDatum } from '../shared/datum';
+import { bouwServer } from './app';
+import { openDatabase, type Db } from './db/database';
+import { haalDagwerkIn } from './domein/dagwerk';
+import { STANDAARD_AANTALLEN, zaaiDemo } from './demo/seed';
+import { Klok } from './klok';
+
+export interface StartOpties {
+  db: string;
+  demo: boolean;
+  vandaag?: IsoDatum;
+  /** Persons per demo gemeente; the default is API.md's 1,000 in 0014 and 300 in 0034. */
+  personen?: number;
+  logStream?: { write(regel: string): void };
+  verzoekenPerMinuut?: number;
+  mislukteLogins?: number;
+}
+
+export interface Isi {
+  app: FastifyInstance;
+  db: Db;
+  klok: Klok;
+}
+
+/**
+ * Opens the database, seeds the demo data into an empty one, catches up on DUO's daily work for
+ * the days the server did not run, and builds the HTTP server (not yet listening).
+ */
+export async function maakIsi(opties: StartOpties): Promise<Isi> {
+  const db = openDatabase(opties.db);
+  const klok = new Klok(opties.vandaag ?? null);
+  const leeg = db.prepare('SELECT count(*) AS n FROM gemeenten').get() as { n: number };
+  if (opties.demo && leeg.n === 0) {
+    const aantallen = opties.personen === undefined ? STANDAARD_AANTALLEN : { '0014': opties.personen, '0034': opties.personen };
+    zaaiDemo(db, klok.vandaag(), aantallen);
+  }
+  haalDagwerkIn(db, klok.vandaag());
+  const app = await bouwServer({
+    db, klok, demo: opties.demo,
+    ...(opties.logStream ? { logStream: opties.logStream } : {}),
+    ...(opties.verzoekenPerMinuut ? { verzoekenPerMinuut: opties.verzoekenPerMinuut } : {}),
+    ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
+  });
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+  return { app, db, klok };
+}

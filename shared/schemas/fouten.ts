@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { Veldfout } from '../rules/weigering';
+
+/** The Dutch names of the fields of the contract, for messages a user can act on. */
+export const VELD_LABELS: Record<string, string> = {
+  bsn: 'Burgerservicenummer',
+  gebruikersnaam: 'Gebruikersnaam',
+  wachtwoord: 'Wachtwoord',
+  totp: 'Verificatiecode',
+  applicatiesleutel: 'Applicatiesleutel',
+  activatiecode: 'Activatiecode',
+  naam: 'Naam',
+  email: 'E-mail',
+  rollen: 'Rollen',
+  gemeenten: 'Gemeenten',
+  pvtPlichtig: 'PVT-plichtig',
+  startPvtPlichtVan: 'Datum start PVT-plicht vanaf',
+  startPvtPlichtTot: 'Datum start PVT-plicht tot en met',
+  eindePvtPlichtVan: 'Datum einde PVT-plicht vanaf',
+  eindePvtPlichtTot: 'Datum einde PVT-plicht tot en met',
+  startDeelnameVan: 'Datum start deelname PV-traject vanaf',
+  startDeelnameTot: 'Datum start deelname PV-traject tot en met',
+  eindeDeelnameVan: 'Datum einde deelname PV-traject vanaf',
+  eindeDeelnameTot: 'Datum einde deelname PV-traject tot en met',
+  voldaan: 'Voldaan aan PVT-plicht',
+  rechtOpMb: 'Recht op maatschappelijke begeleiding',
+  verblijf: 'Verblijf',
+  factuurAanwezig: 'Factuur aanwezig',
+  sorteer: 'Sortering',
+  pagina: 'Pagina',
+  paginaGrootte: 'Aantal per pagina',
+  datumStartDeelname: 'Datum start deelname PV-traject',
+  datumEindeDeelname: 'Datum einde deelname PV-traject',
+  datumVoldaan: 'Datum voldaan aan PVT-plicht',
+  redenNietVoldaan: 'Reden niet voldaan aan PVT-plicht',
+  factuurnummer: 'Factuurnummer',
+  factuurdatum: 'Factuurdatum',
+  debiteurnummer: 'Debiteurnummer',
+  code: 'Code signaal',
+  datumVan: 'Datum vanaf',
+  datumTot: 'Datum tot en met',
+  status: 'Status signaal',
+  ids: 'Geselecteerde signalen',
+  soort: 'Soort waardepapier',
+  aantalSets: 'Aantal sets',
+  contactpersoon: 'Contactpersoon',
+  bevestigdBovenVerwachting: 'Bevestiging aantal',
+  magBellen: 'DUO mag mij bellen',
+  telefoonnummer: 'Telefoonnummer',
+  onderwerp: 'Onderwerp',
+  bericht: 'Bericht',
+  vandaag: 'Datum vandaag',
+  type: 'Soort gebeurtenis',
+  gemeentecode: 'Gemeentecode',
+  naarGemeentecode: 'Nieuwe gemeente',
+  rekeningnummer: 'Rekeningnummer',
+};
+
+function label(pad: readonly PropertyKey[]): string {
+  const veld = [...pad].reverse().find((p) => typeof p === 'string');
+  return typeof veld === 'string' ? (VELD_LABELS[veld] ?? veld) : 'Het verzoek';
+}
+
+function melding(issue: z.core.$ZodIssue): { code: string; melding: string } {
+  const naam = label(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { code: 'VERPLICHT', melding: `Het veld '${naam}' is verplicht.` }
+        : { code: 'ONGELDIG_TYPE', melding: `Het veld '${naam}' heeft een ongeldige waarde.` };
+    case 'too_big':
+      return { code: 'TE_GROOT', melding: issue.origin === 'string' ? `Het veld '${naam}' mag maximaal ${String(issue.maximum)} tekens bevatten.` : `Het veld '${naam}' mag maximaal ${String(issue.maximum)} zijn.` };
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? { code: 'VERPLICHT', melding: `Het veld '${naam}' is verplicht.` }
+        : { code: 'TE_KLEIN', melding: issue.origin === 'string' ? `Het veld '${naam}' moet minimaal ${String(issue.minimum)} tekens bevatten.` : `Het veld '${naam}' moet minimaal ${String(issue.minimum)} zijn.` };
+    case 'invalid_value':
+      return { code: 'ONBEKENDE_WAARDE', melding: `Het veld '${naam}' heeft een onbekende waarde. Toegestaan: ${issue.values.map(String).join(', ')}.` };
+    case 'unrecognized_keys':
+      return { code: 'ONBEKEND_VELD', melding: `Onbekend veld in het verzoek: ${issue.keys.join(', ')}.` };
+    case 'invalid_format':
+      return issue.format === 'email'
+        ? { code: 'ONGELDIG_FORMAAT', melding: `Vul bij '${naam}' een geldig e-mailadres in.` }
+        : { code: 'ONGELDIG_FORMAAT', melding: formaatMelding(naam, issue.message) };
+    case 'custom':
+      return { code: issue.message, melding: formaatMelding(naam, issue.message) };
+    case 'invalid_union':
+      return { code: 'ONGELDIGE_COMBINATIE', melding: `${naam === 'Het verzoek' ? 'Het verzoek' : `Het veld '${naam}'`} heeft niet de verwachte vorm.` };
+    default:
+      return { code: 'ONGELDIGE_WAARDE', melding: `Het veld '${naam}' heeft een ongeldige waarde.` };
+  }
+}
+
+function formaatMelding(naam: string, code: string): string {
+  switch (code) {
+    case 'ONGELDIGE_DATUM':
+      return `'${naam}' is geen geldige datum (gebruik jjjj-mm-dd).`;
+    case 'BSN_FORMAAT':
+      return 'Een burgerservicenummer bestaat uit 9 cijfers.';
+    case 'TOTP_FORMAAT':
+      return 'De verificatiecode bestaat uit 6 cijfers.';
+    case 'ONBEKENDE_SORTERING':
+      return `'${naam}' noemt een kolom waarop niet gesorteerd kan worden.`;
+    case 'GEBRUIKERSNAAM_FORMAAT':
+      return 'Een gebruikersnaam bestaat uit kleine letters, cijfers, punten, streepjes en liggende streepjes.';
+    default:
+      return `Het veld '${naam}' heeft een ongeldige waarde.`;
+  }
+}
+
+/** Every problem of a failed parse as Dutch field errors, all at once (API.md: `fouten`). */
+export function vertaalFouten(error: z.ZodError): Veldfout[] {
+  return error.issues.map((issue) => {
+    const veld = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
+    return { veld, ...melding(issue) };
+  });
+}
