@@ -10,7 +10,7 @@ export interface StartOpties {
   db: string;
   demo: boolean;
   vandaag?: IsoDatum;
-  /** Persons per demo gemeente; the default is API.md's 1,000 in 0014 and 300 in 0034. */
+  /** Generated persons per demo gemeente; the default is 1,200 in 0014 and 360 in 0034. */
   personen?: number;
   logStream?: { write(regel: string): void };
   verzoekenPerMinuut?: number;
@@ -34,7 +34,9 @@ export async function maakIsi(opties: StartOpties): Promise<Isi> {
   if (opties.demo && leeg.n === 0) {
     const aantallen = opties.personen === undefined ? STANDAARD_AANTALLEN : { '0014': opties.personen, '0034': opties.personen };
     zaaiDemo(db, klok.vandaag(), aantallen);
+    db.exec('ANALYZE');
   }
+  db.pragma('optimize');
   haalDagwerkIn(db, klok.vandaag());
   const app = await bouwServer({
     db, klok, demo: opties.demo,

@@ -42,7 +42,8 @@ export const MIGRATIES: readonly string[] = [
   INSERT INTO teller (naam, waarde) VALUES ('seq', 0);
   CREATE TABLE instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
   CREATE TABLE personen (
-    id TEXT PRIMARY KEY,
+    nr INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     bsn TEXT NOT NULL UNIQUE CHECK (length(bsn) = 9),
     voornamen TEXT NOT NULL,
     voorvoegsels TEXT,
@@ -74,15 +75,17 @@ export const MIGRATIES: readonly string[] = [
   CREATE INDEX personen_einde_pvt ON personen (datum_einde_pvt_plicht);
   CREATE INDEX personen_registratie ON personen (registratie_definitief, datum_registratie);
   CREATE INDEX personen_seq ON personen (seq);
+  -- The PIB of a gemeente: who lives there or lived there. Keyed by the person's integer row
+  -- number, because a search joins every member of a large gemeente.
   CREATE TABLE persoon_gemeenten (
     gemeentecode TEXT NOT NULL REFERENCES gemeenten,
-    persoon_id TEXT NOT NULL REFERENCES personen ON DELETE CASCADE,
+    persoon_nr INTEGER NOT NULL REFERENCES personen (nr) ON DELETE CASCADE,
     verblijf TEXT NOT NULL CHECK (verblijf IN ('WOONACHTIG', 'VOORMALIG')),
-    PRIMARY KEY (gemeentecode, persoon_id)
+    PRIMARY KEY (gemeentecode, persoon_nr)
   ) WITHOUT ROWID;
-  CREATE INDEX persoon_gemeenten_persoon ON persoon_gemeenten (persoon_id);
+  CREATE INDEX persoon_gemeenten_persoon ON persoon_gemeenten (persoon_nr);
   CREATE TABLE facturen (
-    persoon_id TEXT PRIMARY KEY REFERENCES personen ON DELETE CASCADE,
+    persoon_id TEXT PRIMARY KEY REFERENCES personen (id) ON DELETE CASCADE,
     factuurnummer TEXT NOT NULL,
     factuurdatum TEXT NOT NULL,
     debiteurnummer TEXT,
@@ -93,7 +96,7 @@ export const MIGRATIES: readonly string[] = [
   );
   CREATE TABLE signalen (
     id TEXT PRIMARY KEY,
-    persoon_id TEXT NOT NULL REFERENCES personen ON DELETE CASCADE,
+    persoon_id TEXT NOT NULL REFERENCES personen (id) ON DELETE CASCADE,
     gemeentecode TEXT NOT NULL REFERENCES gemeenten,
     code TEXT NOT NULL,
     datum TEXT NOT NULL,
@@ -104,6 +107,7 @@ export const MIGRATIES: readonly string[] = [
     UNIQUE (persoon_id, gemeentecode, code, sleutel)
   );
   CREATE INDEX signalen_gemeente ON signalen (gemeentecode, status);
+  CREATE INDEX signalen_persoon ON signalen (persoon_id, gemeentecode);
   CREATE INDEX signalen_seq ON signalen (gemeentecode, seq);
   CREATE TABLE verwijderingen (
     seq INTEGER PRIMARY KEY,

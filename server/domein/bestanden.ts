@@ -26,7 +26,7 @@ function pvtExtract(db: Db, gc: string): string {
   const gemeenten = alleGemeenten(db);
   const rijen = db
     .prepare(`SELECT p.*, f.factuurnummer AS f_nummer, f.factuurdatum AS f_datum, f.debiteurnummer AS f_debiteur, f.bedrag AS f_bedrag, f.status AS f_status, f.geaccepteerd AS f_geaccepteerd
-              FROM persoon_gemeenten pg JOIN personen p ON p.id = pg.persoon_id LEFT JOIN facturen f ON f.persoon_id = p.id
+              FROM persoon_gemeenten pg JOIN personen p ON p.nr = pg.persoon_nr LEFT JOIN facturen f ON f.persoon_id = p.id
               WHERE pg.gemeentecode = ? AND p.uitgeschreven = 0 AND p.wet = 'WI2013' ORDER BY p.bsn`)
     .iterate(gc) as Iterable<PersoonRij & { f_nummer: string | null; f_datum: string; f_debiteur: string | null; f_bedrag: number; f_status: FactuurRij['status']; f_geaccepteerd: number }>;
   function* regels() {

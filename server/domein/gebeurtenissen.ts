@@ -38,8 +38,8 @@ export function verwerkGebeurtenis(db: Db, p: PersoonRij, g: Gebeurtenis, vandaa
         const naar = g.naarGemeentecode;
         if (!naar || !bestaatGemeente(db, naar)) throw new Probleemfout(400, "Geef bij 'naarGemeentecode' een bestaande gemeente op.", { fouten: [{ veld: 'naarGemeentecode', code: 'VERPLICHT', melding: 'Geef een bestaande gemeente op.' }] });
         if (naar === p.gemeentecode) throw new Probleemfout(409, 'De persoon woont al in deze gemeente.');
-        db.prepare("UPDATE persoon_gemeenten SET verblijf = 'VOORMALIG' WHERE persoon_id = ?").run(p.id);
-        db.prepare("INSERT INTO persoon_gemeenten (gemeentecode, persoon_id, verblijf) VALUES (?, ?, 'WOONACHTIG') ON CONFLICT DO UPDATE SET verblijf = 'WOONACHTIG'").run(naar, p.id);
+        db.prepare("UPDATE persoon_gemeenten SET verblijf = 'VOORMALIG' WHERE persoon_nr = ?").run(p.nr);
+        db.prepare("INSERT INTO persoon_gemeenten (gemeentecode, persoon_nr, verblijf) VALUES (?, ?, 'WOONACHTIG') ON CONFLICT DO UPDATE SET verblijf = 'WOONACHTIG'").run(naar, p.nr);
         bij('gemeentecode', naar);
         feiten = { ...feiten, naarGemeentecode: naar };
         break;
@@ -79,7 +79,7 @@ export function verwerkGebeurtenis(db: Db, p: PersoonRij, g: Gebeurtenis, vandaa
       case 'UITGESCHREVEN': {
         bij('uitgeschreven', 1);
         // The person leaves every PIB: each gemeente's cache deletes the person and the signals.
-        const gemeenten = db.prepare('SELECT gemeentecode FROM persoon_gemeenten WHERE persoon_id = ?').all(p.id) as { gemeentecode: string }[];
+        const gemeenten = db.prepare('SELECT gemeentecode FROM persoon_gemeenten WHERE persoon_nr = ?').all(p.nr) as { gemeentecode: string }[];
         for (const { gemeentecode } of gemeenten) {
           db.prepare("INSERT INTO verwijderingen (seq, soort, id, gemeentecode, datum) VALUES (?, 'PERSOON', ?, ?, ?)").run(volgendeSeq(db), p.id, gemeentecode, vandaag);
         }

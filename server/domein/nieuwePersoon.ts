@@ -41,7 +41,7 @@ export interface NieuwePersoon {
 /** Inserts one person with its PIB memberships and invoice; the caller holds the transaction. */
 export function voegPersoonToe(db: Db, p: NieuwePersoon): string {
   const id = p.id ?? randomUUID();
-  sql(db, `INSERT INTO personen (id, bsn, voornamen, voorvoegsels, achternaam, geslacht, geboortedatum, wet, inburgeringsplichtig, gemeentecode,
+  const { lastInsertRowid: nr } = sql(db, `INSERT INTO personen (id, bsn, voornamen, voorvoegsels, achternaam, geslacht, geboortedatum, wet, inburgeringsplichtig, gemeentecode,
       overleden, uitgeschreven, lening, gemeente_eerste_vestiging, gemeente_einde_pvt, pvt_plichtig, datum_start_pvt_plicht, datum_einde_pvt_plicht,
       datum_start_deelname, datum_einde_deelname, datum_voldaan, reden_niet_voldaan, datum_registratie, registratie_definitief, recht_op_mb,
       datum_mb_gemeld_bij_bzk, versie, seq)
@@ -60,9 +60,9 @@ export function voegPersoonToe(db: Db, p: NieuwePersoon): string {
     vorigeGemeenten: undefined,
     seq: volgendeSeq(db),
   });
-  sql(db, "INSERT INTO persoon_gemeenten (gemeentecode, persoon_id, verblijf) VALUES (?, ?, 'WOONACHTIG')").run(p.gemeentecode, id);
+  sql(db, "INSERT INTO persoon_gemeenten (gemeentecode, persoon_nr, verblijf) VALUES (?, ?, 'WOONACHTIG')").run(p.gemeentecode, nr);
   for (const vorige of new Set(p.vorigeGemeenten)) {
-    if (vorige !== p.gemeentecode) sql(db, "INSERT INTO persoon_gemeenten (gemeentecode, persoon_id, verblijf) VALUES (?, ?, 'VOORMALIG')").run(vorige, id);
+    if (vorige !== p.gemeentecode) sql(db, "INSERT INTO persoon_gemeenten (gemeentecode, persoon_nr, verblijf) VALUES (?, ?, 'VOORMALIG')").run(vorige, nr);
   }
   if (p.factuur) {
     sql(db, `INSERT INTO facturen (persoon_id, factuurnummer, factuurdatum, debiteurnummer, bedrag, status, geaccepteerd, status_gewijzigd_op)

@@ -7,6 +7,7 @@ import { sql, volgendeSeq, type Db } from '../db/database';
 import { alleGemeenten } from './gemeenten';
 
 export interface PersoonRij {
+  nr: number;
   id: string;
   bsn: string;
   voornamen: string;
@@ -72,7 +73,7 @@ export function naarFactuur(f: FactuurRij | undefined): Factuur | null {
  */
 export function leesPersoonInGemeente(db: Db, id: string, gc: string): PersoonInGemeente | null {
   const rij = db
-    .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_id = p.id AND pg.gemeentecode = ?
+    .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_nr = p.nr AND pg.gemeentecode = ?
               WHERE p.id = ? AND p.uitgeschreven = 0`)
     .get(gc, id) as (PersoonRij & { pg_verblijf: 'WOONACHTIG' | 'VOORMALIG' }) | undefined;
   if (!rij) return null;

@@ -35,7 +35,7 @@ export function wijzigingenSinds(db: Db, gc: string, vanaf: number, limiet: numb
       throw new Probleemfout(410, 'Deze cursor is verlopen. Begin een volledige synchronisatie zonder cursor.');
     }
     const personen = db
-      .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_id = p.id AND pg.gemeentecode = ?
+      .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_nr = p.nr AND pg.gemeentecode = ?
                 WHERE p.seq > ? AND p.uitgeschreven = 0 AND p.wet = 'WI2013' ORDER BY p.seq LIMIT ?`)
       .all(gc, vanaf, limiet + 1) as (PersoonRij & { pg_verblijf: 'WOONACHTIG' | 'VOORMALIG' })[];
     const signalen = db

@@ -63,9 +63,8 @@ export function zoekPersonen(db: Db, gc: string, vraag: PersonenZoekvraag): { it
   // R-ZP-6: "Nee" finds persons without an invoice who could get one (a DUO loan), not the N.v.t.
   if (vraag.factuurAanwezig) waar.push(vraag.factuurAanwezig === 'J' ? 'f.persoon_id IS NOT NULL' : 'f.persoon_id IS NULL AND p.lening = 1');
 
-  const van = 'FROM persoon_gemeenten pg JOIN personen p ON p.id = pg.persoon_id LEFT JOIN facturen f ON f.persoon_id = p.id';
+  const van = 'FROM persoon_gemeenten pg JOIN personen p ON p.nr = pg.persoon_nr LEFT JOIN facturen f ON f.persoon_id = p.id';
   const where = `WHERE ${waar.join(' AND ')}`;
-  const totaal = (db.prepare(`SELECT count(*) AS n ${van} ${where}`).get(params) as { n: number }).n;
   const sortering = leesSortering<PersoonSorteerkolom>(vraag.sorteer ?? 'bsn');
   const richting = sortering.aflopend ? 'DESC' : 'ASC';
   const volgorde = sortering.kolom === 'bsn' ? `p.bsn ${richting}` : `${SORTEERKOLOMMEN[sortering.kolom]} ${richting}, p.bsn ASC`;
@@ -73,12 +72,15 @@ export function zoekPersonen(db: Db, gc: string, vraag: PersonenZoekvraag): { it
   const pagina = vraag.pagina ?? 1;
   const rijen = db
     .prepare(`SELECT p.id, p.bsn, p.voornamen, p.achternaam, p.geboortedatum, p.pvt_plichtig, p.datum_voldaan, p.recht_op_mb, p.lening,
-                     f.persoon_id IS NOT NULL AS heeft_factuur, ${SIGNAAL_AANWEZIG_SQL} AS signaal_aanwezig
+                     f.persoon_id IS NOT NULL AS heeft_factuur, ${SIGNAAL_AANWEZIG_SQL} AS signaal_aanwezig, count(*) OVER () AS totaal
               ${van} ${where} ORDER BY ${volgorde} LIMIT @limiet OFFSET @offset`)
     .all({ ...params, limiet: paginaGrootte, offset: (pagina - 1) * paginaGrootte }) as {
     id: string; bsn: string; voornamen: string; achternaam: string; geboortedatum: string; pvt_plichtig: 'J' | 'N' | null;
-    datum_voldaan: string | null; recht_op_mb: 'J' | 'N' | null; lening: number; heeft_factuur: number; signaal_aanwezig: 'J' | 'N';
+    datum_voldaan: string | null; recht_op_mb: 'J' | 'N' | null; lening: number; heeft_factuur: number; signaal_aanwezig: 'J' | 'N'; totaal: number;
   }[];
+  // The window count rides along with the page in one pass; past the last page there is no row
+  // to carry it, so only then is it counted separately.
+  const totaal = rijen[0]?.totaal ?? (pagina === 1 ? 0 : (db.prepare(`SELECT count(*) AS n ${van} ${where}`).get(params) as { n: number }).n);
   return {
     items: rijen.map((r) => ({
       id: r.id,
