@@ -15,6 +15,8 @@ export interface StartOpties {
   logStream?: { write(regel: string): void };
   verzoekenPerMinuut?: number;
   mislukteLogins?: number;
+  /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
+  echteTijd?: () => number;
 }
 
 export interface Isi {
@@ -29,7 +31,7 @@ export interface Isi {
  */
 export async function maakIsi(opties: StartOpties): Promise<Isi> {
   const db = openDatabase(opties.db);
-  const klok = new Klok(opties.vandaag ?? null);
+  const klok = new Klok(opties.vandaag ?? null, opties.echteTijd);
   const leeg = db.prepare('SELECT count(*) AS n FROM gemeenten').get() as { n: number };
   if (opties.demo && leeg.n === 0) {
     const aantallen = opties.personen === undefined ? STANDAARD_AANTALLEN : { '0014': opties.personen, '0034': opties.personen };

@@ -61,14 +61,15 @@ export function zoekSignalen(db: Db, gc: string, vraag: SignalenZoekvraag): { it
   if (vraag.datumTot) { waar.push('s.datum <= @datumTot'); params.datumTot = vraag.datumTot; }
   if (vraag.status) { waar.push('s.status = @status'); params.status = vraag.status; }
   const where = `WHERE ${waar.join(' AND ')}`;
-  const totaal = (db.prepare(`SELECT count(*) AS n ${VAN} ${where}`).get(params) as { n: number }).n;
   const sortering = leesSortering<SignaalSorteerkolom>(vraag.sorteer ?? 'bsn');
   const richting = sortering.aflopend ? 'DESC' : 'ASC';
   const paginaGrootte = vraag.paginaGrootte ?? 10;
   const pagina = vraag.pagina ?? 1;
   const rijen = db
-    .prepare(`SELECT ${SIGNAAL_KOLOMMEN_SQL} ${VAN} ${where} ORDER BY ${SORTEERKOLOMMEN[sortering.kolom]} ${richting}, p.bsn ASC, s.datum ASC, s.id ASC LIMIT @limiet OFFSET @offset`)
-    .all({ ...params, limiet: paginaGrootte, offset: (pagina - 1) * paginaGrootte }) as SignaalRij[];
+    .prepare(`SELECT ${SIGNAAL_KOLOMMEN_SQL}, count(*) OVER () AS totaal ${VAN} ${where} ORDER BY ${SORTEERKOLOMMEN[sortering.kolom]} ${richting}, p.bsn ASC, s.datum ASC, s.id ASC LIMIT @limiet OFFSET @offset`)
+    .all({ ...params, limiet: paginaGrootte, offset: (pagina - 1) * paginaGrootte }) as (SignaalRij & { totaal: number })[];
+  // As with persons: the count rides along with the page, and is only counted apart past the last page.
+  const totaal = rijen[0]?.totaal ?? (pagina === 1 ? 0 : (db.prepare(`SELECT count(*) AS n ${VAN} ${where}`).get(params) as { n: number }).n);
   return { items: rijen.map(naarSignaalInLijst), totaal, pagina, paginaGrootte };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { vertaalFouten } from '../../shared/schemas/fouten';
+import { leesInvoer } from '../../shared/schemas/fouten';
 import type { RegelId } from '../../shared/rules/weigering';
 import { Probleemfout } from './probleem';
 
@@ -11,9 +11,9 @@ export function valideer<T extends z.ZodType>(schema: T, waarde: unknown, regel?
   if (waarde === undefined || waarde === null || typeof waarde !== 'object' || Array.isArray(waarde)) {
     throw new Probleemfout(400, 'Het verzoek moet een JSON-object bevatten.', regel ? { regel } : {});
   }
-  const uitkomst = schema.safeParse(waarde);
-  if (uitkomst.success) return uitkomst.data;
-  const fouten = vertaalFouten(uitkomst.error);
+  const uitkomst = leesInvoer(schema, waarde);
+  if (uitkomst.ok) return uitkomst.waarde;
+  const { fouten } = uitkomst;
   const detail = fouten.length === 1 ? fouten[0]!.melding : 'Niet alle velden zijn goed ingevuld.';
   throw new Probleemfout(400, detail, { fouten, ...(regel ? { regel } : {}) });
 }

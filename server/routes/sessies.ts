@@ -4,7 +4,7 @@ import { activatiecodeGeldigTot, inlogmethode, MELDING_INLOGGEN_MISLUKT, MINIMAL
 import { Activatie, ActivatieAanvraag, SessieAanvraag, SessieMetSleutel, SessieMetWachtwoord, Sessie } from '../../shared/schemas/api';
 import { controleerTotp, nieuwTotpGeheim } from '../auth/totp';
 import { controleerWachtwoord, controleerZonderAccount, hashWachtwoord } from '../auth/wachtwoord';
-import { beeindigSessie, laadGebruiker, maakSessie } from '../auth/sessies';
+import { beeindigSessie, laadGebruiker, maakSessie, ruimSessiesOp } from '../auth/sessies';
 import { Begrenzer } from '../http/begrenzer';
 import { Probleemfout, weiger } from '../http/probleem';
 import { definieer, type Routecatalogus } from '../http/route';
@@ -77,6 +77,7 @@ export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
       perAccount.wis(`u:${gebruikersnaam}`);
       const gebruiker = laadGebruiker(db, gebruikersnaam);
       if (!gebruiker) throw new Probleemfout(401, MELDING_INLOGGEN_MISLUKT);
+      ruimSessiesOp(db, nu);
       const { token, verlooptOp } = maakSessie(db, gebruikersnaam, nu);
       return {
         token,

@@ -31,5 +31,5 @@ export function weigerVerlopenActivatiecode(geldigTot: Date, nu: Date): Weigerin
     : weigering('R-AUTH-2', 409, 'Deze activatiecode is verlopen (een activatiecode is 24 uur geldig). Vraag uw Mijn DUO-beheerder om een nieuwe activatiecode.');
 }
 
-/** Project's own (R-AUTH-2): the password chosen at activation has at least 12 characters. */
+/** Project's own (R-AUTH-2): the password chosen at activation has at least 8 characters (NIST SP 800-63B minimum with a second factor). */
 export const MINIMALE_WACHTWOORDLENGTE = 8;

@@ -36,9 +36,9 @@ export function mbDoelgroep(f: MbFeiten): MbDoelgroep | null {
   if (!f.asielvergunningOfGezinslid || f.eerderVergoed) return null;
   if (f.datumVestigingNietAzc === null || f.datumVestigingNietAzc < MB_PEILDATUM) return null;
   if (f.datumStartInburgeringsplicht === null) return null;
-  const laat = f.datumStartInburgeringsplicht >= MB_PEILDATUM;
-  if (f.hervestiger) return laat ? 'HERVESTIGER' : null;
-  return laat ? 'REGULIER' : 'EERDERE_START';
+  // The earlier-start group does not exclude hervestigers; only with a late start are they a group of their own.
+  if (f.datumStartInburgeringsplicht < MB_PEILDATUM) return 'EERDERE_START';
+  return f.hervestiger ? 'HERVESTIGER' : 'REGULIER';
 }
 
 /** R-MB-3: € 2370 per person, paid the calendar year after settlement, selection by 1 March. */

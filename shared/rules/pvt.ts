@@ -53,7 +53,6 @@ export interface PvtPersoon extends PvtGegevens {
   datumEindePvtPlicht: IsoDatum | null;
   verblijf: 'WOONACHTIG' | 'VOORMALIG';
   registratieDefinitief: boolean;
-  overleden?: boolean;
 }
 
 export const MELDING_VERHUISD =

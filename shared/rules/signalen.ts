@@ -73,7 +73,7 @@ export function weigerSignaalFilters(f: SignaalFilters): Weigering | null {
   const fouten: Veldfout[] = [];
   for (const veld of ['datumVan', 'datumTot'] as const) {
     const waarde = f[veld];
-    if (waarde !== undefined && !isGeldigeDatum(waarde)) fouten.push({ veld, code: 'ONGELDIGE_DATUM', melding: `'${veld === 'datumVan' ? 'Datum vanaf' : 'Datum tot en met'}' is geen geldige datum.` });
+    if (waarde !== undefined && waarde !== '' && !isGeldigeDatum(waarde)) fouten.push({ veld, code: 'ONGELDIGE_DATUM', melding: `'${veld === 'datumVan' ? 'Datum vanaf' : 'Datum tot en met'}' is geen geldige datum.` });
   }
   if (fouten.length === 0 && f.datumVan && f.datumTot && f.datumTot < f.datumVan) {
     fouten.push({ veld: 'datumTot', code: 'VOOR_START', melding: "'Datum tot en met' ligt voor 'Datum vanaf'." });

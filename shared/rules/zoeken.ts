@@ -58,7 +58,8 @@ export function weigerZoekcriteria(c: ZoekcriteriaOverig): Weigering | null {
   for (const [van, tot] of DATUMBEREIKEN) {
     for (const veld of [van, tot]) {
       const waarde = c[veld];
-      if (waarde !== undefined && !isGeldigeDatum(waarde)) {
+      // An empty date field is a field not filled in, as "wis velden" leaves it.
+      if (waarde !== undefined && waarde !== '' && !isGeldigeDatum(waarde)) {
         fouten.push({ veld, code: 'ONGELDIGE_DATUM', melding: `'${ZOEKCRITERIA_LABELS[veld]}' is geen geldige datum.` });
       }
     }

@@ -61,16 +61,32 @@ function label(pad: readonly PropertyKey[]): string {
   return typeof veld === 'string' ? (VELD_LABELS[veld] ?? veld) : 'Het verzoek';
 }
 
-function melding(issue: z.core.$ZodIssue): { code: string; melding: string } {
+/** The value at `pad` in what was sent; undefined when the field was left out. */
+function waardeOp(invoer: unknown, pad: readonly PropertyKey[]): unknown {
+  let waarde = invoer;
+  for (const stap of pad) {
+    if (waarde === null || typeof waarde !== 'object') return undefined;
+    waarde = (waarde as Record<PropertyKey, unknown>)[stap];
+  }
+  return waarde;
+}
+
+function melding(issue: z.core.$ZodIssue, invoer: unknown): { code: string; melding: string } {
   const naam = label(issue.path);
+  const ontbreekt = issue.path.length > 0 && waardeOp(invoer, issue.path) === undefined;
+  if (ontbreekt && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+    return { code: 'VERPLICHT', melding: `Het veld '${naam}' is verplicht.` };
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? { code: 'VERPLICHT', melding: `Het veld '${naam}' is verplicht.` }
+      return issue.path.length === 0
+        ? { code: 'GEEN_OBJECT', melding: 'Het verzoek moet een JSON-object met velden bevatten.' }
         : { code: 'ONGELDIG_TYPE', melding: `Het veld '${naam}' heeft een ongeldige waarde.` };
     case 'too_big':
+
       return { code: 'TE_GROOT', melding: issue.origin === 'string' ? `Het veld '${naam}' mag maximaal ${String(issue.maximum)} tekens bevatten.` : `Het veld '${naam}' mag maximaal ${String(issue.maximum)} zijn.` };
     case 'too_small':
+      if (issue.origin === 'array') return { code: 'TE_WEINIG', melding: `Kies bij '${naam}' minimaal ${String(issue.minimum)}.` };
       return issue.origin === 'string' && Number(issue.minimum) <= 1
         ? { code: 'VERPLICHT', melding: `Het veld '${naam}' is verplicht.` }
         : { code: 'TE_KLEIN', melding: issue.origin === 'string' ? `Het veld '${naam}' moet minimaal ${String(issue.minimum)} tekens bevatten.` : `Het veld '${naam}' moet minimaal ${String(issue.minimum)} zijn.` };
@@ -108,10 +124,19 @@ function formaatMelding(naam: string, code: string): string {
   }
 }
 
-/** Every problem of a failed parse as Dutch field errors, all at once (API.md: `fouten`). */
-export function vertaalFouten(error: z.ZodError): Veldfout[] {
+/**
+ * Every problem of a failed parse as Dutch field errors, all at once (API.md: `fouten`). The value
+ * that was parsed tells a field left out ("verplicht") from one with a wrong value.
+ */
+export function vertaalFouten(error: z.ZodError, invoer: unknown): Veldfout[] {
   return error.issues.map((issue) => {
     const veld = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '');
-    return { veld, ...melding(issue) };
+    return { veld, ...melding(issue, invoer) };
   });
+}
+
+/** Parses with a schema of the contract: the value, or the Dutch field errors. */
+export function leesInvoer<T extends z.ZodType>(schema: T, invoer: unknown): { ok: true; waarde: z.infer<T> } | { ok: false; fouten: Veldfout[] } {
+  const uitkomst = schema.safeParse(invoer);
+  return uitkomst.success ? { ok: true, waarde: uitkomst.data } : { ok: false, fouten: vertaalFouten(uitkomst.error, invoer) };
 }
