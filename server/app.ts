@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
 import { gebruikSessie } from './auth/sessies';
@@ -63,7 +63,15 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     logger: bepaalLogger(opties),
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A URL the router cannot read never reaches the hooks: answer it here, in the same form and
+    // with the same headers, and without repeating the URL (it might hold a BSN).
+    frameworkErrors: (fout, _req, reply) => {
+      reply.headers(BEVEILIGINGSKOPPEN);
+      const status = fout.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const probleem = new Probleemfout(status, 'Dit adres kan de server niet lezen. Controleer de URL.', { code: 'ONGELDIGE_URL' });
+      void stuurProbleem(reply as unknown as FastifyReply, probleem);
+    },
   });
   const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo };
   const verzoeken = new Begrenzer(opties.verzoekenPerMinuut ?? 1200, 60_000);

@@ -9,14 +9,25 @@ import { naarSignaal, SIGNAAL_KOLOMMEN_SQL, type SignaalRij } from './signalen';
 /** Tombstones are kept 45 days, so a cursor stays valid for at least the promised 30. */
 export const BEWAARTERMIJN_VERWIJDERINGEN_DAGEN = 45;
 
-export function schrijfCursor(gc: string, seq: number): string {
-  return Buffer.from(JSON.stringify({ g: gc, s: seq })).toString('base64url');
+/**
+ * Where a client stands: it has seen every change up to `seq`. `basis` is the sequence at which
+ * its full sync began: deletions before it concern nothing the client holds, so tombstones
+ * pruned before it do not expire the cursor (else no full sync could ever finish after a prune).
+ */
+export interface Cursor {
+  seq: number;
+  basis: number;
 }
 
-export function leesCursor(cursor: string, gc: string): number {
+export function schrijfCursor(gc: string, seq: number, basis = 0): string {
+  return Buffer.from(JSON.stringify({ g: gc, s: seq, ...(basis > seq ? { b: basis } : {}) })).toString('base64url');
+}
+
+export function leesCursor(cursor: string, gc: string): Cursor {
+  const geldig = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   try {
-    const { g, s } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { g: unknown; s: unknown };
-    if (g === gc && typeof s === 'number' && Number.isInteger(s) && s >= 0) return s;
+    const { g, s, b } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { g: unknown; s: unknown; b?: unknown };
+    if (g === gc && geldig(s) && (b === undefined || geldig(b))) return { seq: s, basis: b ?? 0 };
   } catch {
     // falls through to the refusal below
   }
@@ -28,10 +39,12 @@ export function leesCursor(cursor: string, gc: string): number {
  * the tombstones of both, in the order they changed. Each part is read by its own index in seq
  * order and the three are merged, so a page costs the same at the start as at the end.
  */
-export function wijzigingenSinds(db: Db, gc: string, vanaf: number, limiet: number, rollen: readonly Rol[]): Wijzigingen {
+export function wijzigingenSinds(db: Db, gc: string, cursor: Cursor | null, limiet: number, rollen: readonly Rol[]): Wijzigingen {
   return db.transaction(() => {
+    // Without a cursor: everything from the start, a full sync that began now.
+    const { seq: vanaf, basis } = cursor ?? { seq: 0, basis: huidigeSeq(db) };
     const horizon = Number(leesInstelling(db, 'sync_horizon') ?? '0');
-    if (vanaf < horizon) {
+    if (Math.max(vanaf, basis) < horizon) {
       throw new Probleemfout(410, 'Deze cursor is verlopen. Begin een volledige synchronisatie zonder cursor.');
     }
     const personen = db
@@ -65,7 +78,7 @@ export function wijzigingenSinds(db: Db, gc: string, vanaf: number, limiet: numb
       personen: naarPersonen(db, gekozenPersonen, gc, rollen),
       signalen: pagina.filter((i) => i.soort === 'S').map((i) => naarSignaal(signalen[i.index]!)),
       verwijderd: { personen: weg.filter((v) => v.soort === 'PERSOON').map((v) => v.id), signalen: weg.filter((v) => v.soort === 'SIGNAAL').map((v) => v.id) },
-      cursor: schrijfCursor(gc, cursorSeq),
+      cursor: schrijfCursor(gc, cursorSeq, basis),
       meer,
     };
   })();

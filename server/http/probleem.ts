@@ -10,6 +10,7 @@ const TITELS: Record<number, string> = {
   410: 'Verlopen',
   412: 'Gegevens zijn intussen gewijzigd',
   413: 'Verzoek te groot',
+  414: 'Adres te lang',
   415: 'Geen JSON',
   422: 'Sleutel al gebruikt',
   428: 'Versie ontbreekt',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Probleem } from '../../shared/schemas/api';
-import type { Routecatalogus } from '../http/route';
+import { definieer, type Routecatalogus } from '../http/route';
 import type { Omgeving } from '../omgeving';
 import { API_VERSIE } from '../versie';
 
@@ -80,5 +80,11 @@ function alsSchemaVolledig(): unknown {
 
 export function openapiRoutes(app: FastifyInstance, catalogus: Routecatalogus, _omgeving: Omgeving): void {
   let document: Record<string, unknown> | null = null;
-  app.get('/api/v1/openapi.json', { config: { toegang: 'open' } }, async () => (document ??= bouwOpenapi(catalogus)));
+  // Through the catalogue, so the document lists its own path as API.md does.
+  definieer(app, catalogus, {
+    methode: 'GET', pad: '/api/v1/openapi.json', toegang: 'open', tag: 'Overig',
+    samenvatting: 'Dit OpenAPI 3.1-document',
+    antwoord: { status: 200, schema: z.record(z.string(), z.unknown()) },
+    handler: () => (document ??= bouwOpenapi(catalogus)),
+  });
 }

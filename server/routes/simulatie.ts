@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { plusDagen, plusMaanden } from '../../shared/datum';
+import { dagenTussen, plusDagen, plusMaanden } from '../../shared/datum';
 import { weigerBsn } from '../../shared/rules/bsn';
 import { Gebeurtenis, GemeenteRef, Klok, Persoon, SignaalCode, SimulatieGemeente, SimulatiePersoon, UitgaandeMail } from '../../shared/schemas/api';
 import { haalDagwerkIn } from '../domein/dagwerk';
@@ -13,6 +13,8 @@ import { maakSignaal } from '../domein/signalen';
 import { nietGevonden, Probleemfout, weiger } from '../http/probleem';
 import { definieer, type Routecatalogus } from '../http/route';
 import type { Omgeving } from '../omgeving';
+
+const MAX_KLOKSTAP_DAGEN = 3_660;
 
 const gemeentecodeVan = (g: string | { code: string } | null | undefined): string | null | undefined => (g === null || g === undefined ? g : typeof g === 'string' ? g : g.code);
 
@@ -95,6 +97,10 @@ export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus,
     weigeringen: [400, 401, 409],
     handler: ({ body }) => {
       if (body.vandaag < klok.vandaag()) throw new Probleemfout(409, `De datum kan alleen vooruit: vandaag is het ${klok.vandaag()}.`);
+      // Each day runs DUO's daily work; a bounded step keeps one call from holding the server.
+      if (dagenTussen(klok.vandaag(), body.vandaag) > MAX_KLOKSTAP_DAGEN) {
+        throw new Probleemfout(400, `Zet de klok in stappen van hoogstens ${MAX_KLOKSTAP_DAGEN} dagen vooruit.`, { fouten: [{ veld: 'vandaag', code: 'TE_GROTE_STAP', melding: `Hoogstens ${MAX_KLOKSTAP_DAGEN} dagen per keer.` }] });
+      }
       const verslagen = haalDagwerkIn(db, body.vandaag);
       klok.zetVandaag(body.vandaag);
       return {

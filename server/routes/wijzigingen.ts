@@ -17,7 +17,7 @@ export function wijzigingRoutes(app: FastifyInstance, catalogus: Routecatalogus,
       if (!Number.isInteger(limiet) || limiet < 1 || limiet > 5000) {
         throw new Probleemfout(400, "'limiet' moet een geheel getal van 1 tot en met 5000 zijn.", { fouten: [{ veld: 'limiet', code: 'BUITEN_BEREIK', melding: "'limiet' moet een geheel getal van 1 tot en met 5000 zijn." }] });
       }
-      const vanaf = query.vanaf === undefined || query.vanaf === '' ? 0 : leesCursor(query.vanaf, gc);
+      const vanaf = query.vanaf === undefined || query.vanaf === '' ? null : leesCursor(query.vanaf, gc);
       return wijzigingenSinds(db, gc, vanaf, limiet, gebruiker.rollen);
     },
   });

@@ -1,0 +1,233 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Persoon as PersoonType } from '../../../shared/schemas/api';
+import { totpCode } from '../../../server/auth/totp';
+import { startTestServer } from '../../helpers/isi';
+import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem } from './hulp';
+
+/**
+ * The authorisation matrix over every route of the OpenAPI document: who gets 401, 403 or an
+ * answer, with the rule that refused.
+ */
+const isi = await startTestServer({ vandaag: '2025-03-01', personen: 40 });
+const doc = (await isi.vraag('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+const ROUTES: [string, string][] = Object.entries(doc.paths).flatMap(([pad, m]) => Object.keys(m).map((methode) => [methode.toUpperCase(), pad] as [string, string]));
+const OPEN = new Set(['POST /api/v1/sessies', 'POST /api/v1/activaties', 'GET /api/v1/status', 'GET /api/v1/openapi.json']);
+/** R-ROL-3: the writes that need WI2013MUT. */
+const MUTATIES = new Set([
+  'PUT /api/v1/gemeenten/{gc}/personen/{id}/pvt',
+  'POST /api/v1/gemeenten/{gc}/personen/{id}/factuur',
+  'PUT /api/v1/gemeenten/{gc}/personen/{id}/factuur',
+  'DELETE /api/v1/gemeenten/{gc}/personen/{id}/factuur',
+  'POST /api/v1/gemeenten/{gc}/signalen/statuswijzigingen',
+  'POST /api/v1/gemeenten/{gc}/waardepapierbestellingen',
+]);
+/** R-SIG-9: the writes on a person that only the gemeente where the person lives may do. */
+const PERSOONSMUTATIES = [...MUTATIES].filter((r) => r.includes('{id}'));
+const GEMEENTEROUTES = ROUTES.filter(([, p]) => p.includes('{gc}'));
+const BEHEERROUTES = ROUTES.filter(([, p]) => p.startsWith('/api/v1/beheer/'));
+
+let muteren = '';
+let raadplegen = '';
+let beheerder = '';
+let cvs = '';
+let hier: PersoonType; // lives in Groningen, voldaan, with a loan and an invoice
+let weg: PersoonType; // moved from Groningen to Almere
+let wegwerp: PersoonType; // for the simulated events
+let signaalId = '';
+let teller = 0;
+
+beforeAll(async () => {
+  muteren = await isi.login('demo-muteren');
+  raadplegen = await isi.login('demo-raadplegen');
+  beheerder = await isi.login('demo-beheerder');
+  cvs = await isi.login('demo-cvs-0014');
+  const voldaan = { lening: true, datumStartPvtPlicht: '2024-06-01', datumEindePvtPlicht: '2025-05-31', datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-10', datumVoldaan: '2025-01-10', factuur: { factuurnummer: 'M1', factuurdatum: '2025-01-20' } };
+  hier = await maakPersoon(isi, muteren, { gemeentecode: '0014', ...voldaan });
+  weg = await maakPersoon(isi, muteren, { gemeentecode: '0014', verblijf: 'VOORMALIG', ...voldaan });
+  wegwerp = await maakPersoon(isi, muteren, { gemeentecode: '0014' });
+  signaalId = (await isi.vraag('POST', '/api/v1/gemeenten/0014/signalen/_zoek', { token: muteren, body: { bsn: hier.bsn } })).body.items[0].id;
+});
+
+function vul(pad: string, gc: string, persoon: { id: string } = hier): string {
+  return pad.replace('{gc}', gc).replace('{id}', persoon.id).replace('{bestandsnaam}', 'isi_pvt.zip').replace('{gebruikersnaam}', 'demo-raadplegen').replace('{gemeentecode}', '0014');
+}
+
+/** A valid body for every route that takes one, so the refusal under test is not a 400. */
+function body(methode: string, pad: string): unknown {
+  const sleutel = `${methode} ${pad}`;
+  const bodies: Record<string, () => unknown> = {
+    'POST /api/v1/sessies': () => ({ applicatiesleutel: 'demo-cvs-0014', wachtwoord: 'demo' }),
+    'POST /api/v1/activaties': () => ({ gebruikersnaam: 'niemand', activatiecode: 'AAAA-BBBB-CCCC', wachtwoord: 'lang-genoeg-1' }),
+    'POST /api/v1/beheer/gebruikers': () => ({ gebruikersnaam: `matrix.${teller++}`, naam: 'Matrix', email: 'matrix@groningen.example', rollen: ['WI2013'], gemeenten: ['0014'] }),
+    'POST /api/v1/gemeenten/{gc}/personen/_zoek': () => ({ pvtPlichtig: 'J' }),
+    'PUT /api/v1/gemeenten/{gc}/personen/{id}/pvt': () => pvt({ datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-10', datumVoldaan: '2025-01-10' }),
+    'POST /api/v1/gemeenten/{gc}/personen/{id}/factuur': () => ({ factuurnummer: 'M2', factuurdatum: '2025-02-01' }),
+    'PUT /api/v1/gemeenten/{gc}/personen/{id}/factuur': () => ({ factuurnummer: 'M3', factuurdatum: '2025-02-01' }),
+    'POST /api/v1/gemeenten/{gc}/signalen/_zoek': () => ({}),
+    'POST /api/v1/gemeenten/{gc}/signalen/statuswijzigingen': () => ({ ids: [signaalId], status: 'IN_BEHANDELING' }),
+    'POST /api/v1/gemeenten/{gc}/wetbepalingen': () => ({ bsn: '994002026' }),
+    'POST /api/v1/gemeenten/{gc}/waardepapierbestellingen': () => ({ soort: 'PVT_WAARDEPAPIEREN', aantalSets: 1, contactpersoon: 'Matrix', email: 'matrix@groningen.example' }),
+    'POST /api/v1/gemeenten/{gc}/contactberichten': () => ({ naam: 'Matrix', email: 'matrix@groningen.example', magBellen: false, onderwerp: 'Overig', bericht: 'Test' }),
+    'POST /api/v1/simulatie/personen': () => ({ gemeentecode: '0014' }),
+    'POST /api/v1/simulatie/klok': () => ({ vandaag: '2025-03-01' }),
+    'POST /api/v1/simulatie/gebeurtenissen': () => ({ type: 'MB_RECHT_GEWIJZIGD', bsn: wegwerp.bsn }),
+    'PUT /api/v1/simulatie/gemeenten/{gemeentecode}': () => ({ rekeningnummer: 'NL91ABNA0417164300' }),
+  };
+  if (!(doc.paths[pad]?.[methode.toLowerCase()] as { requestBody?: unknown } | undefined)?.requestBody) return undefined;
+  const maak = bodies[sleutel];
+  if (!maak) throw new Error(`Geen voorbeeldbody voor ${sleutel}: voeg de nieuwe route toe aan de autorisatiematrix`);
+  return maak();
+}
+
+async function vraag(methode: string, pad: string, token: string | undefined, gc = '0014', persoon: { id: string } = hier) {
+  const r = await isi.vraag(methode, vul(pad, gc, persoon), { ...(token ? { token } : {}), body: body(methode, pad) });
+  verwachtKoppen(r);
+  return r;
+}
+
+describe('the document lists the routes this matrix covers', () => {
+  it('R-GEM-1: every contract route is there, and every route has a sample body when it takes one', () => {
+    expect(ROUTES.length).toBeGreaterThanOrEqual(29);
+    for (const r of MUTATIES) expect(ROUTES.map(([m, p]) => `${m} ${p}`)).toContain(r);
+    for (const [m, p] of ROUTES) expect(() => body(m, p)).not.toThrow();
+  });
+});
+
+describe('no token → 401, except the open routes', () => {
+  it.each(ROUTES)('R-AUTH-1: %s %s', async (methode, pad) => {
+    const r = await vraag(methode, pad, undefined);
+    if (OPEN.has(`${methode} ${pad}`)) {
+      expect(r.status, r.tekst).not.toBe(401);
+      expect(r.status).toBeLessThan(500);
+    } else {
+      verwachtProbleem(r, 401, null);
+      expect(r.headers.get('www-authenticate')).toBe('Bearer');
+    }
+  });
+
+  it('R-AUTH-1: the open routes answer as they should without a token', async () => {
+    expect((await isi.vraag('GET', '/api/v1/status')).status).toBe(200);
+    expect((await isi.vraag('GET', '/api/v1/openapi.json')).status).toBe(200);
+    expect((await isi.vraag('POST', '/api/v1/sessies', { body: { applicatiesleutel: 'demo-cvs-0014', wachtwoord: 'demo' } })).status).toBe(201);
+    verwachtProbleem(await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam: 'niemand', activatiecode: 'X', wachtwoord: 'lang-genoeg-1' } }), 400, 'R-AUTH-2');
+  });
+});
+
+describe('another gemeente → 403 R-GEM-1', () => {
+  it.each(GEMEENTEROUTES)('R-GEM-1: demo-raadplegen (Groningen only) on Almere: %s %s', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, raadplegen, '0034'), 403, 'R-GEM-1');
+  });
+
+  it.each(GEMEENTEROUTES)('R-GEM-1: the CVS key of Groningen on Almere: %s %s', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, cvs, '0034'), 403, 'R-GEM-1');
+  });
+
+  it.each(GEMEENTEROUTES)('R-GEM-1: the beheerder (no gemeente role) on Groningen: %s %s', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, beheerder, '0014'), 403, 'R-GEM-1');
+  });
+
+  it.each(GEMEENTEROUTES)('R-GEM-1: a gemeente demo-muteren is not authorised for (Amsterdam 0363): %s %s', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, muteren, '0363'), 403, 'R-GEM-1');
+  });
+});
+
+describe('a reading role (demo-raadplegen) in its own gemeente', () => {
+  const lezen = ROUTES.filter(([m, p]) => !OPEN.has(`${m} ${p}`) && !MUTATIES.has(`${m} ${p}`) && !p.startsWith('/api/v1/beheer/') && `${m} ${p}` !== 'DELETE /api/v1/sessies/huidig');
+
+  it.each([...MUTATIES].map((r) => r.split(' ') as [string, string]))('R-ROL-3: %s %s → 403', async (methode, pad) => {
+    const p = verwachtProbleem(await vraag(methode, pad, raadplegen), 403, 'R-ROL-3');
+    expect(p.detail).toContain("Raadplegen en muteren gegevens 2013");
+  });
+
+  it.each(lezen)('R-ROL-2: %s %s is open to it', async (methode, pad) => {
+    const r = await vraag(methode, pad, raadplegen);
+    expect(r.status, r.tekst).toBeGreaterThanOrEqual(200);
+    expect(r.status, r.tekst).toBeLessThan(300);
+  });
+
+  it.each(BEHEERROUTES)('R-AUTH-2: %s %s is for the beheerder only → 403', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, raadplegen), 403, 'R-AUTH-2');
+  });
+
+  it('R-ROL-3: none of the refused writes changed anything', async () => {
+    const p = await isi.vraag('GET', `/api/v1/gemeenten/0014/personen/${hier.id}`, { token: muteren });
+    expect(p.body).toMatchObject({ versie: hier.versie, factuur: { factuurnummer: 'M1' }, datumVoldaan: '2025-01-10' });
+    const s = await isi.vraag('POST', '/api/v1/gemeenten/0014/signalen/_zoek', { token: muteren, body: { bsn: hier.bsn } });
+    expect(s.body.items[0]).toMatchObject({ id: signaalId, status: 'NIEUW' });
+  });
+});
+
+describe('the beheerder on its own routes', () => {
+  it.each(BEHEERROUTES)('R-AUTH-2: %s %s → 201', async (methode, pad) => {
+    const r = await vraag(methode, pad, beheerder);
+    expect(r.status, r.tekst).toBe(201);
+  });
+});
+
+describe('a person who moved away (VOORMALIG) → 403 R-SIG-9 on PVT and invoice writes', () => {
+  it.each(PERSOONSMUTATIES.map((r) => r.split(' ') as [string, string]))('R-SIG-9: %s %s', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, muteren, '0014', weg), 403, 'R-SIG-9');
+  });
+
+  it('R-SIG-9: the old gemeente still reads the person and the invoice', async () => {
+    expect((await vraag('GET', '/api/v1/gemeenten/{gc}/personen/{id}', muteren, '0014', weg)).body).toMatchObject({ verblijf: 'VOORMALIG', magWijzigen: false });
+    expect((await vraag('GET', '/api/v1/gemeenten/{gc}/personen/{id}/factuur', muteren, '0014', weg)).status).toBe(200);
+  });
+
+  it('R-SIG-9: the new gemeente may change it', async () => {
+    const r = await vraag('PUT', '/api/v1/gemeenten/{gc}/personen/{id}/factuur', muteren, '0034', weg);
+    // Almere has no bank account at DUO: the move is allowed, R-FAC-3 refuses.
+    verwachtProbleem(r, 409, 'R-FAC-3');
+    expect((await vraag('PUT', '/api/v1/gemeenten/{gc}/personen/{id}/pvt', muteren, '0034', weg)).status).toBe(200);
+  });
+});
+
+describe('the muteren role may do every write in its gemeente', () => {
+  it.each([...MUTATIES].map((r) => r.split(' ') as [string, string]))('R-ROL-3: %s %s → 2xx for demo-muteren', async (methode, pad) => {
+    const persoon = await maakPersoon(isi, muteren, { gemeentecode: '0014', lening: true, datumStartPvtPlicht: '2024-06-01', datumEindePvtPlicht: '2025-05-31', datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-10', datumVoldaan: '2025-01-10', ...(methode === 'POST' ? {} : { factuur: { factuurnummer: 'M9', factuurdatum: '2025-01-20' } }) });
+    const r = await vraag(methode, pad, muteren, '0014', persoon);
+    expect(r.status, r.tekst).toBeGreaterThanOrEqual(200);
+    expect(r.status, r.tekst).toBeLessThan(300);
+  });
+});
+
+describe('DELETE /api/v1/sessies/huidig', () => {
+  it('R-AUTH-1: any session may end itself', async () => {
+    for (const naam of ['demo-raadplegen', 'demo-beheerder', 'demo-cvs-0014'] as const) {
+      const t = await isi.login(naam);
+      expect((await isi.vraag('DELETE', '/api/v1/sessies/huidig', { token: t })).status).toBe(204);
+    }
+  });
+});
+
+describe('roles of the laws (R-ROL-1, R-ROL-2)', () => {
+  /** An account made by the beheerder with just these roles, activated and logged in. */
+  async function gebruikerMet(rollen: string[]): Promise<string> {
+    const gebruikersnaam = `rol.${rollen.join('-').toLowerCase()}`;
+    const aangemaakt = await isi.vraag('POST', '/api/v1/beheer/gebruikers', { token: beheerder, body: { gebruikersnaam, naam: 'Rol', email: `${gebruikersnaam}@groningen.example`, rollen, gemeenten: ['0014'] } });
+    expect(aangemaakt.status, aangemaakt.tekst).toBe(201);
+    const code = (await isi.vraag('POST', `/api/v1/beheer/gebruikers/${gebruikersnaam}/activatiecodes`, { token: beheerder })).body.activatiecode as string;
+    const geheim = (await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam, activatiecode: code, wachtwoord: 'een-goed-wachtwoord' } })).body.totpGeheim as string;
+    const sessie = await isi.vraag('POST', '/api/v1/sessies', { body: { gebruikersnaam, wachtwoord: 'een-goed-wachtwoord', totp: totpCode(geheim) } });
+    expect(sessie.status, sessie.tekst).toBe(201);
+    return sessie.body.token as string;
+  }
+
+  let alleen2021 = '';
+  let alleenMut = '';
+  beforeAll(async () => {
+    alleen2021 = await gebruikerMet(['WI2021']);
+    alleenMut = await gebruikerMet(['WI2013MUT']);
+  });
+
+  it.each(GEMEENTEROUTES)('R-ROL-2: a user with only the Wi2021 role has no Wi2013 screens: %s %s → 403', async (methode, pad) => {
+    verwachtProbleem(await vraag(methode, pad, alleen2021), 403, 'R-ROL-2');
+  });
+
+  it('R-ROL-1: WI2013MUT alone includes consulting, and allows changing', async () => {
+    expect((await vraag('GET', '/api/v1/gemeenten/{gc}/personen/{id}', alleenMut)).body).toMatchObject({ id: hier.id, magWijzigen: true });
+    const p = await maakPersoon(isi, muteren, { gemeentecode: '0014', datumStartPvtPlicht: '2024-06-01' });
+    const r = await isi.vraag('PUT', `/api/v1/gemeenten/0014/personen/${p.id}/pvt`, { token: alleenMut, body: pvt({ datumStartDeelname: '2025-02-01' }) });
+    expect(r.status, r.tekst).toBe(200);
+  });
+});

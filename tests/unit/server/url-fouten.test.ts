@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../../helpers/isi';
+
+const isi = await startTestServer();
+
+describe('URLs the router cannot read', () => {
+  it.each([
+    ['a broken escape', '/api/v1/status/%zz', 400],
+    ['a path parameter of 250 characters', `/api/v1/gemeenten/0014/personen/${'a'.repeat(250)}`, 414],
+  ])('%s answers problem+json with the API headers, without echoing the URL', async (_naam, pad, status) => {
+    const r = await isi.vraag('GET', pad);
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+    expect(r.headers.get('api-version')).toBe('1.0.0');
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.body.code).toBe('ONGELDIGE_URL');
+    expect(r.tekst).not.toContain(pad.slice(-20));
+    expect((await isi.vraag('GET', '/api/v1/status')).status).toBe(200);
+  });
+
+  it('a BSN in an unreadable URL never reaches the access log', async () => {
+    await isi.vraag('GET', '/api/v1/gemeenten/0014/personen/994002026%zz');
+    expect(isi.logregels.join('\n')).not.toContain('994002026');
+  });
+});
+
+describe('simulatie/klok', () => {
+  it('refuses a step of more than ten years, so one call cannot hold the server', async () => {
+    const token = await isi.login('demo-muteren');
+    const r = await isi.vraag('POST', '/api/v1/simulatie/klok', { token, body: { vandaag: '9999-12-31' } });
+    expect(r.status).toBe(400);
+    expect(r.body.fouten[0].veld).toBe('vandaag');
+    expect((await isi.vraag('GET', '/api/v1/status')).body.vandaag).toBe('2025-03-01');
+  });
+});
