@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    reporters: ['default', './tests/support/samenvatting.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

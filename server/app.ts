@@ -205,4 +205,3 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
   return app;
 }
 
-export type { Klok };

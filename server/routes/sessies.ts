@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { activatiecodeGeldigTot, inlogmethode, MELDING_INLOGGEN_MISLUKT, MINIMALE_WACHTWOORDLENGTE, weigerVerlopenActivatiecode } from '../../shared/rules/auth';
+import { inlogmethode, MELDING_INLOGGEN_MISLUKT, MINIMALE_WACHTWOORDLENGTE, weigerVerlopenActivatiecode } from '../../shared/rules/auth';
 import { Activatie, ActivatieAanvraag, SessieAanvraag, SessieMetSleutel, SessieMetWachtwoord, Sessie } from '../../shared/schemas/api';
 import { controleerTotp, nieuwTotpGeheim } from '../auth/totp';
 import { controleerWachtwoord, controleerZonderAccount, hashWachtwoord } from '../auth/wachtwoord';
@@ -145,4 +145,3 @@ export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
   });
 }
 
-export { activatiecodeGeldigTot };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { PVT_VELD_LABELS } from '../rules/pvt';
 import type { Veldfout } from '../rules/weigering';
+import { ZOEKCRITERIA_LABELS } from '../rules/zoeken';
 
 /** The Dutch names of the fields of the contract, for messages a user can act on. */
 export const VELD_LABELS: Record<string, string> = {
@@ -13,26 +15,11 @@ export const VELD_LABELS: Record<string, string> = {
   email: 'E-mail',
   rollen: 'Rollen',
   gemeenten: 'Gemeenten',
-  pvtPlichtig: 'PVT-plichtig',
-  startPvtPlichtVan: 'Datum start PVT-plicht vanaf',
-  startPvtPlichtTot: 'Datum start PVT-plicht tot en met',
-  eindePvtPlichtVan: 'Datum einde PVT-plicht vanaf',
-  eindePvtPlichtTot: 'Datum einde PVT-plicht tot en met',
-  startDeelnameVan: 'Datum start deelname PV-traject vanaf',
-  startDeelnameTot: 'Datum start deelname PV-traject tot en met',
-  eindeDeelnameVan: 'Datum einde deelname PV-traject vanaf',
-  eindeDeelnameTot: 'Datum einde deelname PV-traject tot en met',
-  voldaan: 'Voldaan aan PVT-plicht',
-  rechtOpMb: 'Recht op maatschappelijke begeleiding',
-  verblijf: 'Verblijf',
-  factuurAanwezig: 'Factuur aanwezig',
+  ...ZOEKCRITERIA_LABELS,
   sorteer: 'Sortering',
   pagina: 'Pagina',
   paginaGrootte: 'Aantal per pagina',
-  datumStartDeelname: 'Datum start deelname PV-traject',
-  datumEindeDeelname: 'Datum einde deelname PV-traject',
-  datumVoldaan: 'Datum voldaan aan PVT-plicht',
-  redenNietVoldaan: 'Reden niet voldaan aan PVT-plicht',
+  ...PVT_VELD_LABELS,
   factuurnummer: 'Factuurnummer',
   factuurdatum: 'Factuurdatum',
   debiteurnummer: 'Debiteurnummer',
