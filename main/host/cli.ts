@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { maakDiensten } from '../diensten';
+import { IsiClient } from '../isi/client';
+import { nodePlatform } from '../platform/node';
+import { startHost } from './host';
+
+const { values } = parseArgs({
+  options: {
+    isi: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    renderer: { type: 'string', default: 'out/renderer' },
+    open: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+  },
+});
+if (!values.isi) {
+  process.stderr.write('Geef --isi URL (de ISI-server waarmee de app praat).\n');
+  process.exit(2);
+}
+const platform = nodePlatform();
+const diensten = maakDiensten({ isi: new IsiClient(values.isi), platform, info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo } });
+const host = await startHost({ diensten, rendererMap: resolve(values.renderer), port: Number(values.port) });
+process.stdout.write(`Browsermodus: open ${host.sleutelUrl}\n`);
+if (values.open) {
+  const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  spawn(opener, [host.sleutelUrl], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+const stop = async () => {
+  await host.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import type { Diensten } from '../diensten';
+import { metNonce, rendererCsp } from '../csp';
+import { verwerkAanroep } from '../ipc/verwerker';
+
+const SOORTEN: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.json': 'application/json',
+};
+
+const Bericht = z.object({ id: z.number().int(), kanaal: z.string().max(100), args: z.unknown() });
+
+export interface Host {
+  url: string;
+  sleutelUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Browser mode: the same main services as the desktop app, in plain Node. Serves the built
+ * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding this run's
+ * secret (handed over in the URL fragment, which never reaches a server or a log) may open.
+ */
+export async function startHost(opties: { diensten: Diensten; rendererMap: string; port?: number; geheim?: string }): Promise<Host> {
+  const geheim = opties.geheim ?? randomBytes(24).toString('base64url');
+  const indexPad = join(opties.rendererMap, 'index.html');
+  if (!existsSync(indexPad)) throw new Error(`De renderer is niet gebouwd (${indexPad} ontbreekt). Voer eerst 'npm run build' uit.`);
+  let herkomst = '';
+
+  function bediend(req: IncomingMessage, res: ServerResponse): void {
+    const pad = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const bestand = normalize(join(opties.rendererMap, pad));
+    const binnen = bestand.startsWith(opties.rendererMap + sep);
+    const isBestand = binnen && existsSync(bestand) && statSync(bestand).isFile() && !bestand.endsWith('index.html');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (isBestand) {
+      res.writeHead(200, { 'Content-Type': SOORTEN[extname(bestand)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      createReadStream(bestand).pipe(res);
+      return;
+    }
+    if (extname(pad) !== '' && pad !== '/index.html') {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Niet gevonden');
+      return;
+    }
+    // Every route of the app is the one page; a fresh nonce each time it is served.
+    const nonce = randomBytes(16).toString('base64');
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': rendererCsp(nonce, herkomst.replace(/^http/, 'ws')),
+      'X-Frame-Options': 'DENY',
+    });
+    res.end(metNonce(readFileSync(indexPad, 'utf8'), nonce));
+  }
+
+  const server = createServer(bediend);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    handleProtocols: (protocollen) => (protocollen.has(`sleutel.${geheim}`) ? 'pib' : false),
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const goed = req.url === '/ipc' && req.headers.origin === herkomst && (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim()).includes(`sleutel.${geheim}`);
+    if (!goed) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => verbind(ws));
+  });
+
+  function verbind(ws: WebSocket): void {
+    ws.on('message', async (ruw) => {
+      let bericht: z.infer<typeof Bericht>;
+      try {
+        bericht = Bericht.parse(JSON.parse(String(ruw)));
+      } catch {
+        return;
+      }
+      const uitkomst = await verwerkAanroep(opties.diensten, bericht.kanaal, bericht.args);
+      ws.send(JSON.stringify({ id: bericht.id, uitkomst }));
+    });
+  }
+
+  await new Promise<void>((klaar) => server.listen(opties.port ?? 0, '127.0.0.1', () => klaar()));
+  const adres = server.address() as { port: number };
+  herkomst = `http://127.0.0.1:${adres.port}`;
+  return {
+    url: herkomst,
+    sleutelUrl: `${herkomst}/#sleutel=${geheim}`,
+    stop: async () => {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((klaar) => server.close(() => klaar()));
+    },
+  };
+}

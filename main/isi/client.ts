@@ -1,0 +1,84 @@
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { Probleem } from '../../shared/schemas/api';
+import type { z } from 'zod';
+
+type ProbleemT = z.infer<typeof Probleem>;
+
+/** A refusal or failure of ISI as a typed problem, thrown inside main and returned across IPC. */
+export class IsiFout extends Error {
+  constructor(readonly probleem: ProbleemT) {
+    super(probleem.detail);
+  }
+}
+
+export const GEEN_VERBINDING: ProbleemT = {
+  type: 'urn:pib:probleem:geen_verbinding',
+  title: 'Geen verbinding',
+  status: 0,
+  code: 'GEEN_VERBINDING',
+  detail: 'Er is geen verbinding met DUO (ISI). Controleer de netwerkverbinding en probeer het opnieuw. Wat u hebt ingevuld, blijft staan.',
+};
+
+export const SESSIE_VERLOPEN: ProbleemT = {
+  type: 'urn:pib:probleem:niet_ingelogd',
+  title: 'Niet ingelogd',
+  status: 401,
+  code: 'NIET_INGELOGD',
+  detail: 'Uw sessie is verlopen of u bent niet ingelogd. Log opnieuw in.',
+};
+
+function alsProbleem(fout: unknown): ProbleemT {
+  if (fout instanceof AxiosError) {
+    if (!fout.response) return GEEN_VERBINDING;
+    const gelezen = Probleem.safeParse(fout.response.data);
+    if (gelezen.success) return gelezen.data;
+    return { type: 'about:blank', title: 'Fout', status: fout.response.status, code: 'ONBEKEND_ANTWOORD', detail: `DUO (ISI) gaf een onverwacht antwoord (status ${fout.response.status}). Probeer het later opnieuw.` };
+  }
+  return { type: 'about:blank', title: 'Fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw.' };
+}
+
+/**
+ * The ISI client of main: it alone holds the session token (never the renderer), and turns every
+ * answer into a value or an IsiFout. A 401 forgets the token, so the app asks to log in again.
+ */
+export class IsiClient {
+  readonly #http: AxiosInstance;
+  #token: string | null = null;
+
+  constructor(readonly basisUrl: string, opties: { timeoutMs?: number } = {}) {
+    this.#http = axios.create({ baseURL: basisUrl, timeout: opties.timeoutMs ?? 30_000, proxy: false });
+  }
+
+  get ingelogd(): boolean {
+    return this.#token !== null;
+  }
+
+  zetToken(token: string | null): void {
+    this.#token = token;
+  }
+
+  async vraag<T>(methode: 'GET' | 'POST' | 'PUT' | 'DELETE', pad: string, opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean } = {}): Promise<{ data: T; headers: Record<string, string> }> {
+    if (!opties.open && !this.#token) throw new IsiFout(SESSIE_VERLOPEN);
+    try {
+      const antwoord = await this.#http.request<T>({
+        method: methode,
+        url: pad,
+        data: opties.body,
+        headers: { ...(this.#token && !opties.open ? { Authorization: `Bearer ${this.#token}` } : {}), ...(opties.headers ?? {}) },
+        responseType: opties.binair ? 'arraybuffer' : 'json',
+      });
+      return { data: antwoord.data, headers: Object.fromEntries(Object.entries(antwoord.headers).map(([k, v]) => [k, String(v)])) };
+    } catch (fout) {
+      if (opties.binair && fout instanceof AxiosError && fout.response?.data instanceof ArrayBuffer) {
+        try {
+          fout.response.data = JSON.parse(Buffer.from(fout.response.data).toString('utf8'));
+        } catch {
+          // not JSON: alsProbleem reports the status
+        }
+      }
+      const probleem = alsProbleem(fout);
+      if (probleem.status === 401 && !opties.open) this.#token = null;
+      throw new IsiFout(probleem);
+    }
+  }
+}

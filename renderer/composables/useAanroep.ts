@@ -1,0 +1,39 @@
+import { ref } from 'vue';
+import type { Uitkomst } from '../../shared/ipc';
+import type { Probleem } from '../../shared/schemas/api';
+import { useSessieStore } from '../stores/sessie';
+
+/**
+ * One call to main with its state: busy, and the problem that refused it, shown in place. A lost
+ * session sends the user to the login screen with the reason; what was typed stays in the form.
+ */
+export function useAanroep() {
+  const bezig = ref(false);
+  const probleem = ref<Probleem | null>(null);
+
+  async function voer<T>(actie: () => Promise<Uitkomst<T>>): Promise<T | null> {
+    bezig.value = true;
+    probleem.value = null;
+    try {
+      const uitkomst = await actie();
+      if (uitkomst.ok) return uitkomst.waarde;
+      probleem.value = uitkomst.probleem;
+      if (uitkomst.probleem.status === 401) useSessieStore().verlopen(uitkomst.probleem.detail);
+      return null;
+    } finally {
+      bezig.value = false;
+    }
+  }
+
+  /** The messages of one field, for `:error-messages`. */
+  function veldfout(veld: string): string[] {
+    return probleem.value?.fouten?.filter((f) => f.veld === veld).map((f) => f.melding) ?? [];
+  }
+
+  return { bezig, probleem, voer, veldfout };
+}
+
+/** A fresh Idempotency-Key for one act of the user (API.md: writes carry one). */
+export function nieuweSleutel(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,34 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessieStore } from './stores/sessie';
+
+/** One route per screen of the portal, named as the handbook names the screen. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/inloggen', name: 'inloggen', component: () => import('./views/InloggenView.vue'), meta: { open: true, titel: 'Inloggen' } },
+  { path: '/', name: 'inburgering', component: () => import('./views/InburgeringView.vue'), meta: { titel: 'Inburgering' } },
+  { path: '/personen', name: 'zoeken-personen', component: () => import('./views/ZoekenPersonenView.vue'), meta: { titel: 'Zoeken personen WI2013' } },
+  { path: '/personen/gevonden', name: 'gevonden-personen', component: () => import('./views/GevondenPersonenView.vue'), meta: { titel: 'Gevonden personen' } },
+  { path: '/personen/:id', name: 'persoon', component: () => import('./views/PersoonView.vue'), meta: { titel: 'Persoon' } },
+  { path: '/personen/:id/pvt', name: 'pvt-wijzigen', component: () => import('./views/PvtWijzigenView.vue'), meta: { titel: 'PVT gegevens wijzigen' } },
+  { path: '/personen/:id/factuur', name: 'factuur-wijzigen', component: () => import('./views/FactuurWijzigenView.vue'), meta: { titel: 'Factuur wijzigen' } },
+  { path: '/signalen', name: 'zoeken-signalen', component: () => import('./views/ZoekenSignalenView.vue'), meta: { titel: 'Zoeken signalen WI2013' } },
+  { path: '/signalen/gevonden', name: 'selecteren-signalen', component: () => import('./views/SelecterenSignalenView.vue'), meta: { titel: 'Selecteren signalen WI2013' } },
+  { path: '/bestanden', name: 'downloaden-bestanden', component: () => import('./views/DownloadenBestandenView.vue'), meta: { titel: 'Downloaden' } },
+  { path: '/wet', name: 'zoeken-wet', component: () => import('./views/ZoekenWetView.vue'), meta: { titel: 'Zoeken wet inburgering' } },
+  { path: '/waardepapieren', name: 'waardepapieren-bestellen', component: () => import('./views/WaardepapierenBestellenView.vue'), meta: { titel: 'Waardepapieren bestellen' } },
+  { path: '/contact', name: 'contact', component: () => import('./views/ContactView.vue'), meta: { titel: 'Contact met DUO' } },
+  { path: '/:pad(.*)*', redirect: '/' },
+];
+
+export function maakRouter() {
+  const router = createRouter({ history: createWebHistory(), routes });
+  router.beforeEach((naar) => {
+    const sessie = useSessieStore();
+    if (!naar.meta.open && !sessie.gebruiker) return { name: 'inloggen', query: naar.fullPath !== '/' ? { terug: naar.fullPath } : {} };
+    if (naar.name === 'inloggen' && sessie.gebruiker) return { name: 'inburgering' };
+    return true;
+  });
+  router.afterEach((naar) => {
+    document.title = `${String(naar.meta.titel ?? 'Portal Inburgering')} – Portal Inburgering`;
+  });
+  return router;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  Bestanden, Bestelbevestiging, Contactbericht, Contactontvangst, Factuur, FactuurInvoer, Gebruiker, Gemeentecode, Id, Openstaand,
+  PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, PvtWijziging, SessieAanvraag, SignalenLijst, SignalenZoekvraag, SignaalStatus,
+  StatuswijzigingResultaat, Waardepapierbestelling, Wetbepaling,
+} from './schemas/api';
+
+/**
+ * The one list of calls the renderer may make to main: name, argument schema, result schema.
+ * Main registers exactly these handlers and validates every argument; the preload exposes them
+ * as `window.pib`; the browser-mode host serves the same list over a WebSocket. Add a call here
+ * and all three have it.
+ */
+const kanaal = <A extends z.ZodType, R extends z.ZodType>(args: A, resultaat: R) => ({ args, resultaat });
+const Leeg = z.strictObject({});
+const InGemeente = { gc: Gemeentecode };
+const Sleutel = { idempotencyKey: Id };
+
+export const AppInfo = z.object({
+  versie: z.string(),
+  modus: z.enum(['electron', 'browser']),
+  isiUrl: z.string(),
+  demo: z.boolean(),
+});
+export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string() });
+export const OpgeslagenBestand = z.object({ bestandsnaam: z.string(), pad: z.string(), grootte: z.number().int() });
+
+export const IPC = {
+  app: {
+    info: kanaal(Leeg, AppInfo),
+  },
+  sessie: {
+    inloggen: kanaal(SessieAanvraag, IngelogdeSessie),
+    uitloggen: kanaal(Leeg, Leeg),
+    huidig: kanaal(Leeg, IngelogdeSessie.nullable()),
+  },
+  personen: {
+    zoek: kanaal(z.strictObject({ ...InGemeente, vraag: PersonenZoekvraag }), PersonenLijst),
+    haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Persoon),
+    wijzigPvt: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), wijziging: PvtWijziging, ...Sleutel }), Persoon),
+  },
+  factuur: {
+    haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Factuur.nullable()),
+    opslaan: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), nieuw: z.boolean(), invoer: FactuurInvoer, ...Sleutel }), Factuur),
+    verwijderen: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), ...Sleutel }), Leeg),
+  },
+  signalen: {
+    zoek: kanaal(z.strictObject({ ...InGemeente, vraag: SignalenZoekvraag }), SignalenLijst),
+    openstaand: kanaal(z.strictObject(InGemeente), Openstaand),
+    wijzigStatus: kanaal(z.strictObject({ ...InGemeente, ids: z.array(Id).min(1).max(5000), status: SignaalStatus.exclude(['NIEUW']), ...Sleutel }), StatuswijzigingResultaat),
+    downloadAlle: kanaal(z.strictObject(InGemeente), OpgeslagenBestand),
+  },
+  bestanden: {
+    lijst: kanaal(z.strictObject(InGemeente), Bestanden),
+    download: kanaal(z.strictObject({ ...InGemeente, bestandsnaam: z.string().regex(/^[a-z0-9_]+\.zip$/) }), OpgeslagenBestand),
+  },
+  wet: {
+    bepaal: kanaal(z.strictObject({ ...InGemeente, bsn: z.string().max(20) }), Wetbepaling),
+  },
+  waardepapieren: {
+    bestel: kanaal(z.strictObject({ ...InGemeente, bestelling: Waardepapierbestelling, ...Sleutel }), Bestelbevestiging),
+  },
+  contact: {
+    verstuur: kanaal(z.strictObject({ ...InGemeente, bericht: Contactbericht, ...Sleutel }), Contactontvangst),
+  },
+} as const;
+
+type Contract = typeof IPC;
+export type Domein = keyof Contract;
+export type KanaalNaam = { [D in Domein]: `${D}.${Extract<keyof Contract[D], string>}` }[Domein];
+
+/** Errors are values across the boundary: a result, or the problem that refused it. */
+export type Uitkomst<T> = { ok: true; waarde: T } | { ok: false; probleem: z.infer<typeof Probleem> };
+
+export type PibApi = {
+  [D in Domein]: {
+    [K in keyof Contract[D]]: Contract[D][K] extends { args: infer A extends z.ZodType; resultaat: infer R extends z.ZodType }
+      ? (args: z.input<A>) => Promise<Uitkomst<z.output<R>>>
+      : never;
+  };
+};
+
+export function kanalen(): KanaalNaam[] {
+  return (Object.keys(IPC) as Domein[]).flatMap((d) => Object.keys(IPC[d]).map((k) => `${d}.${k}` as KanaalNaam));
+}
+
+export function kanaalSchema(naam: string): { args: z.ZodType; resultaat: z.ZodType } | null {
+  const [domein, call] = naam.split('.');
+  const d = (IPC as Record<string, Record<string, { args: z.ZodType; resultaat: z.ZodType }>>)[domein ?? ''];
+  return (d && Object.hasOwn(d, call ?? '') ? d[call!] : null) ?? null;
+}
+
+/** Builds `window.pib` from one function that carries a call across (ipcRenderer, WebSocket). */
+export function bouwApi(roep: (kanaal: KanaalNaam, args: unknown) => Promise<Uitkomst<unknown>>): PibApi {
+  const api: Record<string, Record<string, (args: unknown) => Promise<Uitkomst<unknown>>>> = {};
+  for (const naam of kanalen()) {
+    const [domein, call] = naam.split('.') as [string, string];
+    (api[domein] ??= {})[call] = (args: unknown) => roep(naam, args ?? {});
+  }
+  return api as unknown as PibApi;
+}
+
+export const MELDING_ONGELDIGE_AANROEP = 'De applicatie deed een ongeldige aanroep. Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder.';
