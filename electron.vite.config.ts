@@ -12,6 +12,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only `electron` and a few Node built-ins: zod and the
+      // contract are bundled into it, not left as require() calls that fail in the sandbox.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { preload: resolve('main/preload.ts') }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },

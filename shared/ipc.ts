@@ -85,9 +85,13 @@ export function kanalen(): KanaalNaam[] {
 }
 
 export function kanaalSchema(naam: string): { args: z.ZodType; resultaat: z.ZodType } | null {
-  const [domein, call] = naam.split('.');
-  const d = (IPC as Record<string, Record<string, { args: z.ZodType; resultaat: z.ZodType }>>)[domein ?? ''];
-  return (d && Object.hasOwn(d, call ?? '') ? d[call!] : null) ?? null;
+  const delen = naam.split('.');
+  if (delen.length !== 2) return null;
+  const [domein, call] = delen as [string, string];
+  // Own properties only: `constructor.name` or `__proto__.x` must not reach Object's inheritance.
+  if (!Object.hasOwn(IPC, domein)) return null;
+  const d = IPC[domein as Domein] as Record<string, { args: z.ZodType; resultaat: z.ZodType }>;
+  return Object.hasOwn(d, call) ? d[call]! : null;
 }
 
 /** Builds `window.pib` from one function that carries a call across (ipcRenderer, WebSocket). */

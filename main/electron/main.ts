@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { kanalen } from '../../shared/ipc';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { maakDiensten } from '../diensten';
-import { metNonce, rendererCsp } from '../csp';
-import { verwerkAanroep } from '../ipc/verwerker';
 import { IsiClient } from '../isi/client';
+import { bewaakOuder, ouderPid } from '../ouderbewaking';
 import { electronPlatform } from '../platform/electron';
-import { APP_ORIGIN, APP_SCHEME, isEigenUrl, vensterOpties } from './venster';
+import { beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } from './beveiliging';
+import { APP_ORIGIN, APP_SCHEME, vensterOpties } from './venster';
 
-const SOORTEN: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+// The Electron entry: only wiring. What it wires is in beveiliging.ts and venster.ts, where the
+// unit tests check it against a mocked Electron (the binary cannot be installed everywhere).
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -21,48 +19,17 @@ if (!isiUrl) {
 }
 
 app.enableSandbox();
+app.on('web-contents-created', (_e, wc) => beveiligVenster(wc));
+
+const ouder = ouderPid();
+if (ouder !== null) bewaakOuder(ouder, () => app.quit());
 
 app.whenReady().then(() => {
-  const rendererMap = join(__dirname, '..', 'renderer');
-  // The app's pages come from its own files through its own scheme, never from a remote URL.
-  protocol.handle(APP_SCHEME, (verzoek) => {
-    const pad = decodeURIComponent(new URL(verzoek.url).pathname);
-    const bestand = normalize(join(rendererMap, pad));
-    if (bestand.startsWith(rendererMap + sep) && existsSync(bestand) && extname(bestand) !== '.html') {
-      return new Response(readFileSync(bestand), { headers: { 'Content-Type': SOORTEN[extname(bestand)] ?? 'application/octet-stream' } });
-    }
-    const nonce = randomBytes(16).toString('base64');
-    return new Response(metNonce(readFileSync(join(rendererMap, 'index.html'), 'utf8'), nonce), {
-      headers: { 'Content-Type': 'text/html', 'Content-Security-Policy': rendererCsp(nonce) },
-    });
-  });
-
-  session.defaultSession.setPermissionRequestHandler((_wc, _permissie, antwoord) => antwoord(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-
-  const diensten = maakDiensten({ isi: new IsiClient(isiUrl!), platform: electronPlatform(), info: { versie: app.getVersion(), modus: 'electron', demo: process.env.PIB_DEMO === '1' } });
-  for (const naam of kanalen()) {
-    ipcMain.handle(naam, (event, args) => {
-      // Only the app's own top frame may call main.
-      if (!event.senderFrame || event.senderFrame.parent !== null || !isEigenUrl(event.senderFrame.url)) {
-        return { ok: false, probleem: { type: 'urn:pib:probleem:geweigerd', title: 'Geweigerd', status: 403, code: 'AFZENDER_GEWEIGERD', detail: 'Deze aanroep komt niet van de applicatie zelf.' } };
-      }
-      return verwerkAanroep(diensten, naam, args);
-    });
-  }
+  protocol.handle(APP_SCHEME, maakProtocolHandler(join(__dirname, '..', 'renderer')));
+  beveiligSessie(session.defaultSession);
+  registreerIpc(ipcMain, maakDiensten({ isi: new IsiClient(isiUrl!), platform: electronPlatform(), info: { versie: app.getVersion(), modus: 'electron', demo: process.env.PIB_DEMO === '1' } }));
 
   const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs')));
-  venster.webContents.on('will-navigate', (e, url) => {
-    if (!isEigenUrl(url)) e.preventDefault();
-  });
-  venster.webContents.on('will-redirect', (e, url) => {
-    if (!isEigenUrl(url)) e.preventDefault();
-  });
-  venster.webContents.on('will-attach-webview', (e) => e.preventDefault());
-  venster.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://duo.nl/')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   venster.once('ready-to-show', () => venster.show());
   void venster.loadURL(`${APP_ORIGIN}/`);
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Diensten } from '../diensten';
@@ -28,21 +28,30 @@ export interface Host {
  */
 export async function startHost(opties: { diensten: Diensten; rendererMap: string; port?: number; geheim?: string }): Promise<Host> {
   const geheim = opties.geheim ?? randomBytes(24).toString('base64url');
-  const indexPad = join(opties.rendererMap, 'index.html');
+  // Absolute, so that the containment check below compares like with like.
+  const rendererMap = resolve(opties.rendererMap);
+  const indexPad = join(rendererMap, 'index.html');
   if (!existsSync(indexPad)) throw new Error(`De renderer is niet gebouwd (${indexPad} ontbreekt). Voer eerst 'npm run build' uit.`);
   let herkomst = '';
 
   function bediend(req: IncomingMessage, res: ServerResponse): void {
-    const pad = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const bestand = normalize(join(opties.rendererMap, pad));
-    const binnen = bestand.startsWith(opties.rendererMap + sep);
-    const isBestand = binnen && existsSync(bestand) && statSync(bestand).isFile() && !bestand.endsWith('index.html');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
+    let pad: string;
+    try {
+      pad = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      // A malformed escape (`/%ff`) is a bad request, not a crash of the host.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Ongeldig pad');
+      return;
+    }
+    const bestand = normalize(join(rendererMap, pad));
+    const binnen = bestand.startsWith(rendererMap + sep);
+    const isBestand = binnen && existsSync(bestand) && statSync(bestand).isFile() && !bestand.endsWith('index.html');
     if (isBestand) {
       res.writeHead(200, { 'Content-Type': SOORTEN[extname(bestand)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
       createReadStream(bestand).pipe(res);

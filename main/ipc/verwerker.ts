@@ -3,25 +3,27 @@ import { leesInvoer } from '../../shared/schemas/fouten';
 import type { Diensten } from '../diensten';
 import { IsiFout } from '../isi/client';
 
+const INTERNE_FOUT = { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' };
+
 /**
  * Carries one call from the renderer to its service: an unknown channel or arguments of the
  * wrong shape are refused here with a typed problem and never reach ISI; nothing is thrown across.
  */
 export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: unknown): Promise<Uitkomst<unknown>> {
-  const schema = typeof kanaal === 'string' ? kanaalSchema(kanaal) : null;
-  if (!schema) {
-    return { ok: false, probleem: { type: 'urn:pib:probleem:onbekende_aanroep', title: 'Onbekende aanroep', status: 400, code: 'ONBEKENDE_AANROEP', detail: MELDING_ONGELDIGE_AANROEP } };
-  }
-  const gelezen = leesInvoer(schema.args, args);
-  if (!gelezen.ok) {
-    return { ok: false, probleem: { type: 'urn:pib:probleem:ongeldige_aanroep', title: 'Ongeldige aanroep', status: 400, code: 'ONGELDIGE_AANROEP', detail: gelezen.fouten.length === 1 ? gelezen.fouten[0]!.melding : 'Niet alle velden zijn goed ingevuld.', fouten: gelezen.fouten } };
-  }
-  const [domein, call] = (kanaal as string).split('.') as [keyof Diensten, string];
   try {
+    const schema = typeof kanaal === 'string' ? kanaalSchema(kanaal) : null;
+    if (!schema) {
+      return { ok: false, probleem: { type: 'urn:pib:probleem:onbekende_aanroep', title: 'Onbekende aanroep', status: 400, code: 'ONBEKENDE_AANROEP', detail: MELDING_ONGELDIGE_AANROEP } };
+    }
+    const gelezen = leesInvoer(schema.args, args);
+    if (!gelezen.ok) {
+      return { ok: false, probleem: { type: 'urn:pib:probleem:ongeldige_aanroep', title: 'Ongeldige aanroep', status: 400, code: 'ONGELDIGE_AANROEP', detail: gelezen.fouten.length === 1 ? gelezen.fouten[0]!.melding : 'Niet alle velden zijn goed ingevuld.', fouten: gelezen.fouten } };
+    }
+    const [domein, call] = (kanaal as string).split('.') as [keyof Diensten, string];
     const dienst = (diensten[domein] as Record<string, (a: unknown) => Promise<unknown>>)[call]!;
     return { ok: true, waarde: await dienst(gelezen.waarde) };
   } catch (fout) {
     if (fout instanceof IsiFout) return { ok: false, probleem: fout.probleem };
-    return { ok: false, probleem: { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' } };
+    return { ok: false, probleem: INTERNE_FOUT };
   }
 }

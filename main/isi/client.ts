@@ -69,9 +69,11 @@ export class IsiClient {
       });
       return { data: antwoord.data, headers: Object.fromEntries(Object.entries(antwoord.headers).map(([k, v]) => [k, String(v)])) };
     } catch (fout) {
-      if (opties.binair && fout instanceof AxiosError && fout.response?.data instanceof ArrayBuffer) {
+      // In Node axios hands binary answers over as a Buffer (a view), in a browser as an ArrayBuffer.
+      const ruw: unknown = fout instanceof AxiosError ? fout.response?.data : undefined;
+      if (opties.binair && fout instanceof AxiosError && fout.response && (ruw instanceof ArrayBuffer || ArrayBuffer.isView(ruw))) {
         try {
-          fout.response.data = JSON.parse(Buffer.from(fout.response.data).toString('utf8'));
+          fout.response.data = JSON.parse((ruw instanceof ArrayBuffer ? Buffer.from(ruw) : Buffer.from(ruw.buffer, ruw.byteOffset, ruw.byteLength)).toString('utf8'));
         } catch {
           // not JSON: alsProbleem reports the status
         }

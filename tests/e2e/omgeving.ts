@@ -9,7 +9,7 @@ import { totpCode } from '../../server/auth/totp';
 export const VANDAAG = '2025-03-01';
 
 /** Starts a Node program of the project and waits for the line that names its URL. */
-function startProces(args: string[], patroon: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ proces: ChildProcess; url: string }> {
+export function startProces(args: string[], patroon: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ proces: ChildProcess; url: string }> {
   return new Promise((klaar, faal) => {
     const proces = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let uit = '';
@@ -65,16 +65,19 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
     { auto: true },
   ],
   inloggen: async ({ page, omgeving }, gebruik) => {
-    await gebruik(async (gebruiker) => {
-      await page.goto(omgeving.appUrl);
-      await page.getByLabel('Gebruikersnaam').fill(gebruiker);
-      await page.getByLabel('Wachtwoord').fill('demo');
-      await page.getByLabel('Verificatiecode').fill(totpCode('JBSWY3DPEHPK3PXP'));
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
-    });
+    await gebruik((gebruiker) => logIn(page, omgeving.appUrl, gebruiker));
   },
 });
+
+/** Logs a demo user in through the login screen and waits for the start screen. */
+export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren' | 'demo-raadplegen'): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByLabel('Gebruikersnaam').fill(gebruiker);
+  await page.getByLabel('Wachtwoord').fill('demo');
+  await page.getByLabel('Verificatiecode').fill(totpCode('JBSWY3DPEHPK3PXP'));
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
+}
 
 /** WCAG 2.1 A/AA with axe-core: no serious or critical finding on the screen as it is now. */
 export async function controleerToegankelijkheid(page: Page, scherm: string): Promise<void> {

@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { maakDiensten } from '../../../main/diensten';
+import { startHost, type Host } from '../../../main/host/host';
+import { IsiClient } from '../../../main/isi/client';
+import { nodePlatform } from '../../../main/platform/node';
+
+const GEHEIM = 'test-geheim-van-deze-run';
+
+// A stand-in ISI that only counts what reaches it and lets anyone log in.
+let isiVerzoeken: string[] = [];
+let isi: Server;
+let host: Host;
+const basis = mkdtempSync(join(tmpdir(), 'pib-host-'));
+
+beforeAll(async () => {
+  isi = createServer((req, res) => {
+    isiVerzoeken.push(`${req.method} ${req.url}`);
+    res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token: 't', verlooptOp: '2025-03-01T12:00:00Z', gebruiker: { gebruikersnaam: 'demo-muteren', naam: 'Demo', rollen: ['WI2013'], gemeenten: [] } }));
+  });
+  await new Promise<void>((klaar) => isi.listen(0, '127.0.0.1', klaar));
+  const rendererMap = join(basis, 'renderer');
+  mkdirSync(join(rendererMap, 'assets'), { recursive: true });
+  writeFileSync(join(rendererMap, 'index.html'), '<meta name="csp-nonce" content="__CSP_NONCE__"><div id="app"></div>');
+  writeFileSync(join(rendererMap, 'assets', 'app.js'), 'export {}');
+  writeFileSync(join(basis, 'geheim.txt'), 'GEHEIM-BUITEN-DE-RENDERER');
+  const platform = nodePlatform({ downloadMap: join(basis, 'downloads'), dataMap: join(basis, 'data') });
+  const diensten = maakDiensten({ isi: new IsiClient(`http://127.0.0.1:${(isi.address() as { port: number }).port}`), platform, info: { versie: 't', modus: 'browser', demo: false } });
+  host = await startHost({ diensten, rendererMap, geheim: GEHEIM });
+});
+
+afterAll(async () => {
+  await host.stop();
+  await new Promise((klaar) => isi.close(klaar));
+});
+
+/** Opens the IPC socket as a page would; resolves with the open socket or the refusal's status. */
+function verbind(opties: { pad?: string; origin?: string | null; protocollen?: string[] } = {}): Promise<WebSocket | number> {
+  const origin = opties.origin === undefined ? host.url : opties.origin;
+  const ws = new WebSocket(`${host.url.replace(/^http/, 'ws')}${opties.pad ?? '/ipc'}`, opties.protocollen ?? ['pib', `sleutel.${GEHEIM}`], origin ? { origin } : {});
+  return new Promise((klaar) => {
+    ws.on('open', () => klaar(ws));
+    ws.on('unexpected-response', (_req, res) => klaar(res.statusCode ?? 0));
+    ws.on('error', () => klaar(-1));
+  });
+}
+
+async function open(): Promise<WebSocket> {
+  const ws = await verbind();
+  if (typeof ws === 'number') throw new Error(`geweigerd: ${ws}`);
+  return ws;
+}
+
+let volgende = 1;
+/** One call over the socket; resolves with the answer, or null when none comes within the wait. */
+function roep(ws: WebSocket, kanaal: unknown, args: unknown, wachtMs = 2_000): Promise<any> {
+  const id = volgende++;
+  return stuur(ws, JSON.stringify({ id, kanaal, args }), id, wachtMs);
+}
+
+function stuur(ws: WebSocket, ruw: string, id: number, wachtMs: number): Promise<any> {
+  return new Promise((klaar) => {
+    const tijd = setTimeout(() => klaar(null), wachtMs);
+    ws.on('message', (data) => {
+      const antwoord = JSON.parse(String(data));
+      if (antwoord.id !== id) return;
+      clearTimeout(tijd);
+      klaar(antwoord.uitkomst);
+    });
+    ws.send(ruw);
+  });
+}
+
+/** A raw GET: the path goes out exactly as written, not normalised as fetch would. */
+function haal(pad: string, methode = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; tekst: string }> {
+  return new Promise((klaar, faal) => {
+    const url = new URL(host.url);
+    const req = request({ host: url.hostname, port: url.port, path: pad, method: methode }, (res) => {
+      let tekst = '';
+      res.on('data', (d) => (tekst += String(d)));
+      res.on('end', () => klaar({ status: res.statusCode ?? 0, headers: res.headers, tekst }));
+    });
+    req.on('error', faal);
+    req.end();
+  });
+}
+
+describe('the IPC socket of the host', () => {
+  // Functions, because the host's URL is known only once it listens.
+  it.each<[string, () => Parameters<typeof verbind>[0]]>([
+    ['without the secret', () => ({ protocollen: ['pib'] })],
+    ['without any subprotocol', () => ({ protocollen: [] })],
+    ['with a wrong secret', () => ({ protocollen: ['pib', 'sleutel.raden'] })],
+    ['with the secret cut short', () => ({ protocollen: ['pib', `sleutel.${GEHEIM.slice(0, -1)}`] })],
+    ['from another origin', () => ({ origin: 'http://evil.example' })],
+    ['from localhost instead of 127.0.0.1', () => ({ origin: host.url.replace('127.0.0.1', 'localhost') })],
+    ['without an Origin', () => ({ origin: null })],
+    ['on another path', () => ({ pad: '/' })],
+    ['on a path with a query', () => ({ pad: '/ipc?x=1' })],
+    ['on a longer path', () => ({ pad: '/ipc/extra' })],
+  ])('is refused %s', async (_wat, opties) => {
+    const uitkomst = await verbind(opties());
+    if (typeof uitkomst !== 'number') uitkomst.terminate();
+    expect(uitkomst).toBe(403);
+  });
+
+  it('is opened with the secret from the host\'s own origin, and answers', async () => {
+    const ws = await open();
+    expect(ws.protocol).toBe('pib');
+    expect(await roep(ws, 'sessie.huidig', {})).toEqual({ ok: true, waarde: null });
+    ws.terminate();
+  });
+
+  it('never passes a call of the wrong shape or an unknown channel on to ISI', async () => {
+    const ws = await open();
+    isiVerzoeken = [];
+    const onzin: [unknown, unknown][] = [
+      ['sessie.inloggen', { gebruikersnaam: 'demo' }], ['sessie.inloggen', 'demo'], ['personen.zoek', { gc: '0014', vraag: { bsn: 1 }, extra: 1 }],
+      ['wet.bepaal', { gc: '../../beheer', bsn: '1' }], ['bestanden.download', { gc: '0014', bestandsnaam: '../../etc/passwd' }],
+      ['signalen.wijzigStatus', { gc: '0014', ids: [], status: 'NIEUW', idempotencyKey: 'x' }], ['personen.verwijderAlles', {}], ['constructor.name', {}],
+    ];
+    for (const [kanaal, args] of onzin) {
+      const uitkomst = await roep(ws, kanaal, args);
+      expect(uitkomst, String(kanaal)).toMatchObject({ ok: false, probleem: { status: 400 } });
+      expect(['ONGELDIGE_AANROEP', 'ONBEKENDE_AANROEP']).toContain(uitkomst.probleem.code);
+    }
+    expect(isiVerzoeken).toEqual([]);
+    // The counter does count: a call of the right shape reaches ISI exactly once.
+    expect(await roep(ws, 'sessie.inloggen', { gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: '123456' })).toMatchObject({ ok: true });
+    expect(isiVerzoeken).toEqual(['POST /api/v1/sessies']);
+    ws.terminate();
+  });
+
+  it('ignores a message that is no call, and keeps answering', async () => {
+    const ws = await open();
+    for (const ruw of ['geen json', '{"id": "een", "kanaal": "app.info"}', '[]', 'null', JSON.stringify({ id: 1, kanaal: 'x'.repeat(101), args: {} })]) {
+      expect(await stuur(ws, ruw, 1, 300), ruw).toBeNull();
+    }
+    expect(await roep(ws, 'app.info', {})).toMatchObject({ ok: true, waarde: { modus: 'browser' } });
+    ws.terminate();
+  });
+});
+
+describe('the page the host serves', () => {
+  it('carries a CSP with a fresh nonce per load and nothing inline for scripts', async () => {
+    const nonces: string[] = [];
+    for (const pad of ['/', '/', '/personen/12']) {
+      const { status, headers, tekst } = await haal(pad);
+      expect(status).toBe(200);
+      const csp = String(headers['content-security-policy']);
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      expect(tekst).toContain(`content="${nonce}"`);
+      nonces.push(nonce);
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(csp).toContain(`connect-src 'self' ${host.url.replace(/^http/, 'ws')}`);
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['cache-control']).toBe('no-store');
+    }
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it('never names the secret in what it serves', async () => {
+    expect((await haal('/')).tekst).not.toContain(GEHEIM);
+    expect(host.sleutelUrl).toBe(`${host.url}/#sleutel=${GEHEIM}`);
+  });
+
+  it('serves the built files', async () => {
+    const { status, headers, tekst } = await haal('/assets/app.js');
+    expect(status).toBe(200);
+    expect(headers['content-type']).toContain('text/javascript');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(tekst).toBe('export {}');
+  });
+
+  it.each(['/../geheim.txt', '/..%2fgeheim.txt', '/%2e%2e/geheim.txt', '/%2e%2e%2fgeheim.txt', '/assets/..%2f..%2fgeheim.txt', '/assets/%2e%2e/%2e%2e/geheim.txt', '/..%5cgeheim.txt', `/${'..%2f'.repeat(12)}etc%2fpasswd`, '/%ff', '/%00', '/geheim.txt%00.js'])(
+    'does not leak a file outside the renderer: %s',
+    async (pad) => {
+      const { status, headers, tekst } = await haal(pad);
+      expect(tekst).not.toContain('GEHEIM');
+      expect(tekst).not.toContain('root:');
+      expect([200, 400, 404]).toContain(status);
+      if (status === 200) expect(headers['content-type']).toContain('text/html');
+      // And the host is still there afterwards.
+      expect((await haal('/')).status).toBe(200);
+    },
+  );
+
+  it('refuses anything but GET and HEAD', async () => {
+    expect((await haal('/', 'POST')).status).toBe(405);
+    expect((await haal('/', 'HEAD')).status).toBe(200);
+  });
+});
