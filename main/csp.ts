@@ -2,7 +2,7 @@
 export function rendererCsp(nonce: string, extraConnect = ''): string {
   return [
     "default-src 'self'", "script-src 'self'", `style-src 'self' 'nonce-${nonce}'`, "img-src 'self' data:", "font-src 'self' data:",
-    `connect-src 'self'${extraConnect ? ` ${extraConnect}` : ''}`, "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+    `connect-src 'self'${extraConnect ? ` ${extraConnect}` : ''}`, "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-ancestors 'none'",
   ].join('; ');
 }
 

@@ -46,7 +46,8 @@ export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
       inloggen: async (args) => {
         const { data } = await isi.vraag<{ token: string; verlooptOp: string; gebruiker: Gebruiker }>('POST', '/api/v1/sessies', { body: args, open: true });
         isi.zetToken(data.token);
-        sessie = { gebruiker: data.gebruiker, verlooptOp: data.verlooptOp };
+        const status = await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true }).catch(() => null);
+        sessie = { gebruiker: data.gebruiker, verlooptOp: data.verlooptOp, ...(status ? { vandaag: status.data.vandaag } : {}) };
         return sessie;
       },
       uitloggen: async () => {

@@ -22,7 +22,8 @@ export const AppInfo = z.object({
   isiUrl: z.string(),
   demo: z.boolean(),
 });
-export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string() });
+/** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */
+export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional() });
 export const OpgeslagenBestand = z.object({ bestandsnaam: z.string(), pad: z.string(), grootte: z.number().int() });
 
 export const IPC = {

@@ -25,9 +25,12 @@ export function useAanroep() {
     }
   }
 
-  /** The messages of one field, for `:error-messages`. */
+  /**
+   * The messages of one field, for `:error-messages`. Main's argument check names the path inside
+   * the call (`bestelling.email`), ISI the field itself (`email`): both land at the field.
+   */
   function veldfout(veld: string): string[] {
-    return probleem.value?.fouten?.filter((f) => f.veld === veld).map((f) => f.melding) ?? [];
+    return probleem.value?.fouten?.filter((f) => f.veld === veld || f.veld.endsWith(`.${veld}`)).map((f) => f.melding) ?? [];
   }
 
   return { bezig, probleem, voer, veldfout };

@@ -8,6 +8,7 @@ import type { SessieAanvraag } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 
 type Sessie = z.infer<typeof IngelogdeSessie>;
+const GEMEENTE_SLEUTEL = 'pib-gekozen-gemeente';
 
 /** Who is logged in, and the chosen gemeente (R-GEM-1) every screen works in. */
 export const useSessieStore = defineStore('sessie', () => {
@@ -23,7 +24,11 @@ export const useSessieStore = defineStore('sessie', () => {
 
   function zet(nieuw: Sessie | null): void {
     sessie.value = nieuw;
-    gekozenGemeenteCode.value = nieuw ? (kiesGemeente(nieuw.gebruiker.gemeenten, gekozenGemeenteCode.value)?.code ?? null) : null;
+    // The chosen gemeente survives a reload of the page within this session (tab), not a logout.
+    const bewaard = gekozenGemeenteCode.value ?? sessionStorage.getItem(GEMEENTE_SLEUTEL);
+    gekozenGemeenteCode.value = nieuw ? (kiesGemeente(nieuw.gebruiker.gemeenten, bewaard)?.code ?? null) : null;
+    if (gekozenGemeenteCode.value) sessionStorage.setItem(GEMEENTE_SLEUTEL, gekozenGemeenteCode.value);
+    else sessionStorage.removeItem(GEMEENTE_SLEUTEL);
   }
 
   async function herstel(): Promise<void> {
@@ -53,7 +58,9 @@ export const useSessieStore = defineStore('sessie', () => {
   }
 
   function kiesGemeenteCode(code: string): void {
-    if (gemeenten.value.some((g) => g.code === code)) gekozenGemeenteCode.value = code;
+    if (!gemeenten.value.some((g) => g.code === code)) return;
+    gekozenGemeenteCode.value = code;
+    sessionStorage.setItem(GEMEENTE_SLEUTEL, code);
   }
 
   return { sessie, gebruiker, gemeenten, gekozenGemeente, gekozenGemeenteCode, menu, muteren, melding, herstel, inloggen, uitloggen, verlopen, kiesGemeenteCode };

@@ -129,9 +129,9 @@ describe('the IPC socket of the host', () => {
       expect(['ONGELDIGE_AANROEP', 'ONBEKENDE_AANROEP']).toContain(uitkomst.probleem.code);
     }
     expect(isiVerzoeken).toEqual([]);
-    // The counter does count: a call of the right shape reaches ISI exactly once.
+    // The counter does count: a login of the right shape reaches ISI once, then asks ISI's date.
     expect(await roep(ws, 'sessie.inloggen', { gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: '123456' })).toMatchObject({ ok: true });
-    expect(isiVerzoeken).toEqual(['POST /api/v1/sessies']);
+    expect(isiVerzoeken).toEqual(['POST /api/v1/sessies', 'GET /api/v1/status']);
     ws.terminate();
   });
 

@@ -1,0 +1,38 @@
+import { defineStore } from 'pinia';
+import { ref, watch } from 'vue';
+import type { z } from 'zod';
+import type { Uitkomst } from '../../shared/ipc';
+import { weigerContactbericht, type Contactbericht } from '../../shared/rules/contact';
+import type { Contactontvangst } from '../../shared/schemas/api';
+import { pib } from '../bridge';
+import { naVoorcontrole } from '../composables/voorcontrole';
+import { useSessieStore } from './sessie';
+
+export type Ontvangst = z.infer<typeof Contactontvangst>;
+
+/** "Contact met DUO" (R-CON-1): the message to the Servicecentrum Inburgering, and its receipt. */
+export const useContactStore = defineStore('contact', () => {
+  const ontvangen = ref<Ontvangst | null>(null);
+
+  /** R-CON-1 before anything is sent (every missing field at once); the phone number only when DUO may call. */
+  async function verstuur(gc: string, b: Contactbericht, idempotencyKey: string): Promise<Uitkomst<Ontvangst>> {
+    ontvangen.value = null;
+    const bericht = {
+      naam: b.naam.trim(),
+      email: b.email.trim(),
+      magBellen: b.magBellen,
+      telefoonnummer: b.magBellen ? (b.telefoonnummer?.trim() ?? '') : null,
+      onderwerp: b.onderwerp,
+      bericht: b.bericht,
+    };
+    const u = await naVoorcontrole(weigerContactbericht(bericht), () => pib.contact.verstuur({ gc, bericht, idempotencyKey }));
+    if (u.ok) ontvangen.value = u.waarde;
+    return u;
+  }
+
+  watch(() => useSessieStore().gebruiker, (g) => {
+    if (!g) ontvangen.value = null;
+  });
+
+  return { ontvangen, verstuur };
+});

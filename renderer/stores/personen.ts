@@ -1,0 +1,194 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { Uitkomst } from '../../shared/ipc';
+import type { Weigering } from '../../shared/rules/weigering';
+import {
+  legeZoekcriteria, PERSONEN_PAGINA_GROOTTE, schrijfSortering, ZOEKCRITERIA_VELDEN, zoekUitkomst,
+  type PersoonSorteerkolom, type Sortering, type ZoekcriteriaOverig,
+} from '../../shared/rules/zoeken';
+import type { Factuur, PersonenZoekvraag, PersoonInLijst, Persoon, Probleem, PvtWijziging } from '../../shared/schemas/api';
+import { pib } from '../bridge';
+import { useSessieStore } from './sessie';
+
+/** The form of "Zoeken met overige velden": every criterion may be empty (null) while typing. */
+export type ZoekFormulier = { [K in keyof ZoekcriteriaOverig]?: ZoekcriteriaOverig[K] | null };
+
+export type Zoekvraag = { soort: 'BSN'; bsn: string } | { soort: 'OVERIG'; criteria: ZoekcriteriaOverig };
+
+export interface Lijst {
+  items: PersoonInLijst[];
+  totaal: number;
+  pagina: number;
+  sortering: Sortering<PersoonSorteerkolom>;
+}
+
+/** What a search leads to (R-ZP-1, R-ZP-4): a message, one person, or the results list. */
+export type Zoekresultaat = { soort: 'GEEN'; melding: string } | { soort: 'PERSOON'; id: string } | { soort: 'LIJST' };
+
+export const STANDAARD_SORTERING: Sortering<PersoonSorteerkolom> = { kolom: 'bsn', aflopend: false };
+
+/** A refusal of a shared rule checked before sending, shaped like the server's problem+json. */
+export function probleemVan(w: Weigering): Probleem {
+  return {
+    type: `urn:pib:regel:${w.regel}`,
+    title: 'Niet toegestaan',
+    status: w.status,
+    // One field error says more than the general "not all fields are right".
+    detail: w.fouten?.length === 1 ? w.fouten[0]!.melding : w.melding,
+    code: w.fouten?.[0]?.code ?? 'GEWEIGERD',
+    regel: w.regel,
+    ...(w.fouten ? { fouten: w.fouten } : {}),
+  };
+}
+
+/** Today on this computer as `YYYY-MM-DD`; for pre-checks only, the server's date decides. */
+export function vandaagLokaal(nu = new Date()): string {
+  return `${nu.getFullYear()}-${String(nu.getMonth() + 1).padStart(2, '0')}-${String(nu.getDate()).padStart(2, '0')}`;
+}
+
+/** The filled-in criteria only: an empty field is a field not used (R-ZP-2). */
+export function ingevuldeCriteria(formulier: ZoekFormulier): ZoekcriteriaOverig {
+  const uit: Record<string, string> = {};
+  for (const veld of ZOEKCRITERIA_VELDEN) {
+    const waarde = formulier[veld];
+    if (typeof waarde === 'string' && waarde.trim() !== '') uit[veld] = waarde.trim();
+  }
+  return uit as ZoekcriteriaOverig;
+}
+
+/**
+ * Searching and showing persons of the chosen gemeente (§3.2–§3.6). The criteria stay filled in
+ * while the user is logged in (R-ZP-3); the last search, its page and sort order are kept so that
+ * "Terug naar zoekresultaten" returns to the same page and sort (R-ZP-5).
+ */
+export const usePersonenStore = defineStore('personen', () => {
+  const sessie = useSessieStore();
+
+  const tab = ref<'BSN' | 'OVERIG'>('BSN');
+  const bsn = ref('');
+  const criteria = ref<ZoekFormulier>(legeZoekcriteria());
+  const zoekvraag = ref<Zoekvraag | null>(null);
+  const lijst = ref<Lijst | null>(null);
+  const persoon = ref<Persoon | null>(null);
+  /** Where a person screen was opened from outside the person screens (signals, wet), to go back to. */
+  const herkomst = ref<{ id: string; pad: string } | null>(null);
+  /** A confirmation for the next screen (after saving), shown once. */
+  const melding = ref<string | null>(null);
+  // The list a search just fetched is shown as it is; any later visit asks ISI again, so a change
+  // made on the person screen shows in the list.
+  let netGezocht = false;
+
+  const gc = computed(() => sessie.gekozenGemeenteCode);
+  /** Whether the user reached a person through the results list (more than one result). */
+  const heeftResultatenlijst = computed(() => lijst.value !== null && lijst.value.totaal > 1);
+
+  function geenGemeente<T>(): Uitkomst<T> {
+    return { ok: false, probleem: { type: 'urn:pib:probleem:geen_gemeente', title: 'Geen gemeente', status: 400, code: 'GEEN_GEMEENTE', detail: 'Kies eerst een gemeente.' } };
+  }
+
+  async function vraagOp(vraag: Zoekvraag, pagina: number, sortering: Sortering<PersoonSorteerkolom>): Promise<Uitkomst<Lijst>> {
+    if (!gc.value) return geenGemeente();
+    const body: PersonenZoekvraag = {
+      ...(vraag.soort === 'BSN' ? { bsn: vraag.bsn } : vraag.criteria),
+      sorteer: schrijfSortering(sortering),
+      pagina,
+      paginaGrootte: PERSONEN_PAGINA_GROOTTE,
+    };
+    const u = await pib.personen.zoek({ gc: gc.value, vraag: body });
+    if (!u.ok) return u;
+    return { ok: true, waarde: { items: u.waarde.items, totaal: u.waarde.totaal, pagina: u.waarde.pagina, sortering } };
+  }
+
+  /** R-ZP-1, R-ZP-4: a new search, from page 1 sorted on BSN. */
+  async function zoek(vraag: Zoekvraag): Promise<Uitkomst<Zoekresultaat>> {
+    const u = await vraagOp(vraag, 1, STANDAARD_SORTERING);
+    if (!u.ok) return u;
+    const uitkomst = zoekUitkomst(u.waarde.totaal, vraag.soort === 'BSN', sessie.gekozenGemeente?.naam ?? '');
+    zoekvraag.value = vraag;
+    lijst.value = u.waarde;
+    herkomst.value = null;
+    netGezocht = true;
+    if (uitkomst.soort === 'GEEN') return { ok: true, waarde: { soort: 'GEEN', melding: uitkomst.melding ?? '' } };
+    if (uitkomst.soort === 'PERSOON') return { ok: true, waarde: { soort: 'PERSOON', id: u.waarde.items[0]!.id } };
+    return { ok: true, waarde: { soort: 'LIJST' } };
+  }
+
+  /** R-ZP-5: another page or sort order of the last search (server-side paging and sorting). */
+  async function toonPagina(pagina: number, sortering: Sortering<PersoonSorteerkolom>): Promise<Uitkomst<Lijst>> {
+    if (!zoekvraag.value) return { ok: false, probleem: { type: 'urn:pib:probleem:geen_zoekvraag', title: 'Geen zoekopdracht', status: 400, code: 'GEEN_ZOEKVRAAG', detail: 'Er is nog geen zoekopdracht. Zoek eerst personen.' } };
+    const huidig = lijst.value;
+    const zelfde = huidig && huidig.pagina === pagina && huidig.sortering.kolom === sortering.kolom && huidig.sortering.aflopend === sortering.aflopend;
+    const vers = netGezocht;
+    netGezocht = false;
+    if (huidig && zelfde && vers) return { ok: true, waarde: huidig };
+    const u = await vraagOp(zoekvraag.value, pagina, sortering);
+    if (u.ok) lijst.value = u.waarde;
+    return u;
+  }
+
+  /** R-PER-1: the person as ISI has it now (with `versie` for If-Match). */
+  async function haalPersoon(id: string): Promise<Uitkomst<Persoon>> {
+    if (!gc.value) return geenGemeente();
+    const u = await pib.personen.haal({ gc: gc.value, id });
+    if (u.ok) persoon.value = u.waarde;
+    return u;
+  }
+
+  /** R-PVT-2: the four PVT fields, with the version read (If-Match) and one key per click. */
+  async function wijzigPvt(p: Persoon, wijziging: PvtWijziging, idempotencyKey: string): Promise<Uitkomst<Persoon>> {
+    if (!gc.value) return geenGemeente();
+    const u = await pib.personen.wijzigPvt({ gc: gc.value, id: p.id, versie: p.versie, wijziging, idempotencyKey });
+    if (u.ok) persoon.value = u.waarde;
+    return u;
+  }
+
+  /** R-FAC-1, R-FAC-2, R-FAC-4: add (nieuw) or change the invoice. */
+  async function slaFactuurOp(p: Persoon, nieuw: boolean, invoer: { factuurnummer: string; factuurdatum: string; debiteurnummer: string | null }, idempotencyKey: string): Promise<Uitkomst<Factuur>> {
+    if (!gc.value) return geenGemeente();
+    return pib.factuur.opslaan({ gc: gc.value, id: p.id, versie: p.versie, nieuw, invoer, idempotencyKey });
+  }
+
+  /** R-FAC-4: remove an invoice the person has not accepted. */
+  async function verwijderFactuur(p: Persoon, idempotencyKey: string): Promise<Uitkomst<Record<string, never>>> {
+    if (!gc.value) return geenGemeente();
+    return pib.factuur.verwijderen({ gc: gc.value, id: p.id, versie: p.versie, idempotencyKey });
+  }
+
+  /** R-ZP-3: "wis velden". */
+  function wisVelden(): void {
+    criteria.value = legeZoekcriteria();
+  }
+
+  function meld(tekst: string | null): void {
+    melding.value = tekst;
+  }
+
+  function neemMelding(): string | null {
+    const m = melding.value;
+    melding.value = null;
+    return m;
+  }
+
+  function vergeetResultaten(): void {
+    zoekvraag.value = null;
+    lijst.value = null;
+    persoon.value = null;
+    herkomst.value = null;
+  }
+
+  // R-GEM-1: results belong to one gemeente; another gemeente means searching again.
+  watch(gc, vergeetResultaten);
+  // R-ZP-3: the criteria stay filled in only while the same user is logged in.
+  watch(() => sessie.gebruiker?.gebruikersnaam ?? null, () => {
+    vergeetResultaten();
+    wisVelden();
+    bsn.value = '';
+    tab.value = 'BSN';
+    melding.value = null;
+  });
+
+  return {
+    tab, bsn, criteria, zoekvraag, lijst, persoon, melding, herkomst, heeftResultatenlijst,
+    zoek, toonPagina, haalPersoon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
+  };
+});

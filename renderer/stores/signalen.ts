@@ -1,0 +1,268 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, ref, watch } from 'vue';
+import type { z } from 'zod';
+import type { OpgeslagenBestand as OpgeslagenBestandSchema, Uitkomst } from '../../shared/ipc';
+import type { IsoDatum } from '../../shared/datum';
+import type { Rol } from '../../shared/rules/rollen';
+import {
+  isOpenstaand, SIGNAAL_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, weigerSignaalFilters, weigerSignaalStatuswijziging,
+  type NIEUWE_SIGNAAL_STATUSSEN, type SignaalCode, type SignaalFilters, type SignaalSorteerkolom, type SignaalStatus,
+} from '../../shared/rules/signalen';
+import { schrijfSortering, volgendeSortering, type Sortering } from '../../shared/rules/zoeken';
+import type { SignaalInLijst, SignalenZoekvraag } from '../../shared/schemas/api';
+import { pib } from '../bridge';
+import { naVoorcontrole } from '../composables/voorcontrole';
+import { useSessieStore } from './sessie';
+
+/** The search form of "Zoeken signalen WI2013" (R-SIG-4), as the user fills it in. */
+export interface SignaalCriteria {
+  bsn: string;
+  code: SignaalCode | null;
+  datumVan: IsoDatum | null;
+  datumTot: IsoDatum | null;
+  status: SignaalStatus | null;
+}
+
+export function legeSignaalCriteria(): SignaalCriteria {
+  return { bsn: '', code: null, datumVan: null, datumTot: null, status: null };
+}
+
+/** The filled-in criteria as the rule and the server take them; empty fields are left out. */
+export function naarFilters(c: SignaalCriteria): SignaalFilters {
+  const bsn = c.bsn.trim();
+  return {
+    ...(bsn !== '' ? { bsn } : {}),
+    ...(c.code ? { code: c.code } : {}),
+    ...(c.datumVan ? { datumVan: c.datumVan } : {}),
+    ...(c.datumTot ? { datumTot: c.datumTot } : {}),
+    ...(c.status ? { status: c.status } : {}),
+  };
+}
+
+/** The search the results screen shows: for which gemeente, with which filters. */
+export interface Zoekopdracht {
+  gc: string;
+  filters: SignaalFilters;
+  /** R-SIG-3 "Toon deze signalen": every signal with the status Nieuw or In behandeling. */
+  openstaand: boolean;
+}
+
+export const STANDAARD_SORTERING: Sortering<SignaalSorteerkolom> = { kolom: 'bsn', aflopend: false };
+const PAGINA = SIGNALEN_PAGINA_GROOTTE;
+/** The server's largest page (API.md); longer runs are fetched in pieces of this size. */
+const GROOTSTE_PAGINA = 500;
+/** R-SIG-3: the statuses that count as not yet handled. */
+export const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
+
+export type OpgeslagenBestand = z.infer<typeof OpgeslagenBestandSchema>;
+type Pagina = { items: SignaalInLijst[]; totaal: number };
+
+const STATUS_RANG: Record<SignaalStatus, number> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
+const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order the server sorts signals in (a column, then BSN, date and id ascending), so two of its
+ * sorted lists can be merged into one. Status sorts as Nieuw, In behandeling, Afgehandeld.
+ */
+export function vergelijkSignalen(s: Sortering<SignaalSorteerkolom>): (a: SignaalInLijst, b: SignaalInLijst) => number {
+  const sleutel = (x: SignaalInLijst): number | string => (s.kolom === 'status' ? STATUS_RANG[x.status] : x[s.kolom]);
+  return (a, b) => {
+    const ka = sleutel(a);
+    const kb = sleutel(b);
+    const k = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : tekst(String(ka), String(kb));
+    if (k !== 0) return s.aflopend ? -k : k;
+    return tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
+  };
+}
+
+/**
+ * The first `n` of two sorted lists merged. A two-pointer merge takes every item of both lists
+ * exactly once and in each list's own order, so consecutive pages never repeat or skip a signal.
+ */
+export function voegSamen<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => number, n: number): T[] {
+  const uit: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (uit.length < n && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && vergelijk(a[i]!, b[j]!) <= 0)) uit.push(a[i++]!);
+    else uit.push(b[j++]!);
+  }
+  return uit;
+}
+
+/** "Selecteren signalen WI2013": the search, its page, sort and selection, and the open count. */
+export const useSignalenStore = defineStore('signalen', () => {
+  const criteria = reactive<SignaalCriteria>(legeSignaalCriteria());
+  const opdracht = ref<Zoekopdracht | null>(null);
+  const sortering = ref<Sortering<SignaalSorteerkolom>>({ ...STANDAARD_SORTERING });
+  const pagina = ref(1);
+  const items = ref<SignaalInLijst[]>([]);
+  const totaal = ref(0);
+  const geselecteerd = ref<Set<string>>(new Set());
+  const openstaand = ref<{ gc: string; aantal: number } | null>(null);
+  let volgnummer = 0;
+
+  const aantalPaginas = computed(() => Math.max(1, Math.ceil(totaal.value / PAGINA)));
+  const aantalGeselecteerd = computed(() => geselecteerd.value.size);
+  const paginaGeheelGeselecteerd = computed(() => items.value.length > 0 && items.value.every((s) => geselecteerd.value.has(s.id)));
+  const paginaDeelsGeselecteerd = computed(() => !paginaGeheelGeselecteerd.value && items.value.some((s) => geselecteerd.value.has(s.id)));
+
+  /** R-SIG-3: the number of signals with status Nieuw or In behandeling. */
+  async function laadOpenstaand(gc: string): Promise<Uitkomst<{ aantal: number }>> {
+    const u = await pib.signalen.openstaand({ gc });
+    if (u.ok) openstaand.value = { gc, aantal: u.waarde.aantal };
+    return u;
+  }
+
+  /** R-SIG-4: search with the criteria as filled in, after the same check the server makes. */
+  async function zoek(gc: string): Promise<Uitkomst<Pagina>> {
+    const filters = naarFilters(criteria);
+    return naVoorcontrole(weigerSignaalFilters(filters), () => begin({ gc, filters, openstaand: false }));
+  }
+
+  /** R-SIG-3: "Toon deze signalen", whatever the criteria in the form say. */
+  async function toonOpenstaand(gc: string): Promise<Uitkomst<Pagina>> {
+    return begin({ gc, filters: {}, openstaand: true });
+  }
+
+  async function begin(nieuw: Zoekopdracht): Promise<Uitkomst<Pagina>> {
+    opdracht.value = nieuw;
+    sortering.value = { ...STANDAARD_SORTERING };
+    pagina.value = 1;
+    geselecteerd.value = new Set();
+    items.value = [];
+    totaal.value = 0;
+    return haalPagina();
+  }
+
+  /** R-SIG-5: a header click sorts ascending, a second click on it descending; back to page 1. */
+  async function sorteer(kolom: SignaalSorteerkolom): Promise<Uitkomst<Pagina>> {
+    sortering.value = volgendeSortering(sortering.value, kolom);
+    pagina.value = 1;
+    return haalPagina();
+  }
+
+  async function naarPagina(n: number): Promise<Uitkomst<Pagina>> {
+    pagina.value = Math.min(Math.max(1, Math.trunc(n)), aantalPaginas.value);
+    return haalPagina();
+  }
+
+  /** The same search again, for `gc` (the chosen gemeente may have changed meanwhile). */
+  async function ververs(gc: string): Promise<Uitkomst<Pagina>> {
+    if (!opdracht.value) return { ok: true, waarde: { items: [], totaal: 0 } };
+    if (opdracht.value.gc !== gc) return begin({ ...opdracht.value, gc });
+    return haalPagina();
+  }
+
+  async function haalPagina(): Promise<Uitkomst<Pagina>> {
+    const o = opdracht.value;
+    if (!o) return { ok: true, waarde: { items: [], totaal: 0 } };
+    const mijn = ++volgnummer;
+    const u = o.openstaand ? await paginaOpenstaand(o.gc, pagina.value) : await zoekPagina(o.gc, { ...o.filters, pagina: pagina.value, paginaGrootte: PAGINA });
+    // Only the newest request may fill the list: quick clicks on pages or headers overtake each other.
+    if (mijn !== volgnummer || !u.ok) return u;
+    const laatste = Math.max(1, Math.ceil(u.waarde.totaal / PAGINA));
+    if (u.waarde.items.length === 0 && pagina.value > laatste) {
+      // After a status change the last page may have emptied: show the new last page.
+      pagina.value = laatste;
+      return haalPagina();
+    }
+    items.value = u.waarde.items;
+    totaal.value = u.waarde.totaal;
+    return u;
+  }
+
+  async function zoekPagina(gc: string, vraag: SignalenZoekvraag): Promise<Uitkomst<Pagina>> {
+    const u = await pib.signalen.zoek({ gc, vraag: { ...vraag, sorteer: schrijfSortering(sortering.value) } });
+    return u.ok ? { ok: true, waarde: { items: u.waarde.items, totaal: u.waarde.totaal } } : u;
+  }
+
+  /** The first `n` signals of one search, in pieces of at most the server's largest page. */
+  async function eersteSignalen(gc: string, filters: SignaalFilters, n: number): Promise<Uitkomst<Pagina>> {
+    const grootte = Math.min(n, GROOTSTE_PAGINA);
+    const verzameld: SignaalInLijst[] = [];
+    for (let p = 1; ; p++) {
+      const u = await zoekPagina(gc, { ...filters, pagina: p, paginaGrootte: grootte });
+      if (!u.ok) return u;
+      verzameld.push(...u.waarde.items);
+      if (verzameld.length >= n || verzameld.length >= u.waarde.totaal || u.waarde.items.length < grootte) {
+        return { ok: true, waarde: { items: verzameld.slice(0, n), totaal: u.waarde.totaal } };
+      }
+    }
+  }
+
+  /**
+   * R-SIG-3 "Toon deze signalen" shows Nieuw and In behandeling together, but the server filters on
+   * one status. Choice: two searches, one per status, each sorted by the server on the chosen
+   * column, merged here in the server's own order. Page p needs the first p·10 of each; the total
+   * is the sum of both totals. Sorting and paging stay the server's; only the merge is done here.
+   */
+  async function paginaOpenstaand(gc: string, p: number): Promise<Uitkomst<Pagina>> {
+    const n = p * PAGINA;
+    const delen = await Promise.all(OPENSTAANDE_STATUSSEN.map((status) => eersteSignalen(gc, { status }, n)));
+    const fout = delen.find((d) => !d.ok);
+    if (fout) return fout;
+    const [a, b] = delen.map((d) => (d as { ok: true; waarde: Pagina }).waarde) as [Pagina, Pagina];
+    const samen = voegSamen(a.items, b.items, vergelijkSignalen(sortering.value), n);
+    return { ok: true, waarde: { items: samen.slice(n - PAGINA, n), totaal: a.totaal + b.totaal } };
+  }
+
+  function selecteer(id: string, aan: boolean): void {
+    const nieuw = new Set(geselecteerd.value);
+    if (aan) nieuw.add(id);
+    else nieuw.delete(id);
+    geselecteerd.value = nieuw;
+  }
+
+  /** The header box: every signal on this page gets a tick, or (when all had one) none does. */
+  function selecteerPagina(aan: boolean): void {
+    const nieuw = new Set(geselecteerd.value);
+    for (const s of items.value) {
+      if (aan) nieuw.add(s.id);
+      else nieuw.delete(s.id);
+    }
+    geselecteerd.value = nieuw;
+  }
+
+  /** R-SIG-6 (R-ROL-3): the selected signals to a new status; then the list and the counts again. */
+  async function wijzigStatus(rollen: readonly Rol[], status: (typeof NIEUWE_SIGNAAL_STATUSSEN)[number], idempotencyKey: string): Promise<Uitkomst<{ bijgewerkt: number }>> {
+    const o = opdracht.value;
+    const ids = [...geselecteerd.value];
+    const u = await naVoorcontrole(weigerSignaalStatuswijziging(rollen, ids), () => pib.signalen.wijzigStatus({ gc: o!.gc, ids, status, idempotencyKey }));
+    if (!u.ok) return u;
+    geselecteerd.value = new Set();
+    const [lijst] = await Promise.all([haalPagina(), laadOpenstaand(o!.gc)]);
+    return lijst.ok ? u : lijst;
+  }
+
+  /** R-SIG-7: every signal of the gemeente as CSV, whatever its status or the filters; main saves it. */
+  async function downloadAlle(gc: string): Promise<Uitkomst<OpgeslagenBestand>> {
+    return pib.signalen.downloadAlle({ gc });
+  }
+
+  function wisCriteria(): void {
+    Object.assign(criteria, legeSignaalCriteria());
+  }
+
+  function reset(): void {
+    wisCriteria();
+    opdracht.value = null;
+    sortering.value = { ...STANDAARD_SORTERING };
+    pagina.value = 1;
+    items.value = [];
+    totaal.value = 0;
+    geselecteerd.value = new Set();
+    openstaand.value = null;
+  }
+
+  // A BSN typed by one user is not shown to the next: everything goes when the session ends.
+  watch(() => useSessieStore().gebruiker, (g) => {
+    if (!g) reset();
+  });
+
+  return {
+    criteria, opdracht, sortering, pagina, items, totaal, geselecteerd, openstaand,
+    aantalPaginas, aantalGeselecteerd, paginaGeheelGeselecteerd, paginaDeelsGeselecteerd,
+    laadOpenstaand, zoek, toonOpenstaand, sorteer, naarPagina, ververs, selecteer, selecteerPagina, wijzigStatus, downloadAlle, wisCriteria, reset,
+  };
+});

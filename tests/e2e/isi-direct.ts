@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+import { totpCode } from '../../server/auth/totp';
+
+/**
+ * Checks on the server side, past the app: a session of its own on the reference server
+ * (demo users share the TOTP secret), and one JSON call at a time.
+ */
+export async function isiSessie(isiUrl: string, gebruikersnaam: 'demo-muteren' | 'demo-raadplegen' = 'demo-muteren'): Promise<string> {
+  const r = await fetch(`${isiUrl}/api/v1/sessies`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ gebruikersnaam, wachtwoord: 'demo', totp: totpCode('JBSWY3DPEHPK3PXP') }),
+  });
+  expect(r.status, await r.clone().text()).toBe(201);
+  return ((await r.json()) as { token: string }).token;
+}
+
+export async function isi<T = any>(isiUrl: string, token: string, methode: string, pad: string, body?: unknown): Promise<{ status: number; body: T; tekst: string }> {
+  const r = await fetch(`${isiUrl}${pad}`, {
+    method: methode,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const tekst = await r.text();
+  return { status: r.status, tekst, body: ((r.headers.get('content-type') ?? '').includes('json') && tekst ? JSON.parse(tekst) : tekst) as T };
+}
+
+/** R-GEM-1: the gemeente the app works for, chosen in the bar at the top. */
+export async function kiesGemeente(page: Page, naam: string): Promise<void> {
+  const keuze = page.getByTestId('gekozen-gemeente');
+  if ((await keuze.textContent())?.includes(naam)) return;
+  await keuze.click();
+  await page.getByRole('option', { name: naam }).click();
+  await expect(keuze).toContainText(naam);
+}
+
+/** An item of the start screen "Inburgering" (R-ROL-2). */
+export async function openOnderdeel(page: Page, titel: string): Promise<void> {
+  await page.getByTestId('menu').getByRole('link', { name: titel }).click();
+}
