@@ -14,7 +14,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry on CI, Playwright's own practice: a retried test is reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['./tests/support/playwright-samenvatting.ts']],
   outputDir: 'test-results/e2e',
   use: {

@@ -81,6 +81,11 @@ export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren
 
 /** WCAG 2.1 A/AA with axe-core: no serious or critical finding on the screen as it is now. */
 export async function controleerToegankelijkheid(page: Page, scherm: string): Promise<void> {
+  // A message fading in is half transparent for a moment: judge the screen once it stands still.
+  // (Endless ones, such as a spinner, are not waited for; nor longer than five seconds.)
+  await page
+    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const uitkomst = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const ernstig = uitkomst.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(ernstig.map((v) => `${scherm}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
