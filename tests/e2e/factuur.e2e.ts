@@ -1,37 +1,14 @@
 import type { Page } from '@playwright/test';
-import { totpCode } from '../../server/auth/totp';
 import { MELDING_GEEN_FACTUUR, MELDING_GEEN_REKENINGNUMMER } from '../../shared/rules/factuur';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../shared/rules/rollen';
+import { simulatiePersoon, kiesGemeente } from './isi-direct';
 import { controleerToegankelijkheid, expect, schermafdruk, test } from './omgeving';
-
-/** A person made exactly as a test needs it, through the reference server's demo simulation. */
-async function maakPersoon(isiUrl: string, persoon: Record<string, unknown>): Promise<{ id: string; bsn: string }> {
-  const sessie = await fetch(`${isiUrl}/api/v1/sessies`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode('JBSWY3DPEHPK3PXP') }),
-  });
-  const { token } = (await sessie.json()) as { token: string };
-  const r = await fetch(`${isiUrl}/api/v1/simulatie/personen`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(persoon),
-  });
-  expect(r.status, await r.clone().text()).toBe(201);
-  return (await r.json()) as { id: string; bsn: string };
-}
 
 /** Voldaan (definitive) with a DUO loan: an invoice may be added (R-FAC-1). */
 const VOLDAAN_MET_LENING = {
   lening: true, datumStartPvtPlicht: '2023-06-01', datumEindePvtPlicht: '2024-05-31', datumStartDeelname: '2023-09-04',
   datumEindeDeelname: '2023-09-18', datumVoldaan: '2023-09-18', datumRegistratie: '2023-09-18', registratieDefinitief: true,
 };
-
-async function kiesGemeente(page: Page, naam: string): Promise<void> {
-  await page.getByTestId('gekozen-gemeente').click();
-  await page.getByRole('option', { name: naam }).click();
-  await expect(page.getByTestId('gekozen-gemeente')).toContainText(naam);
-}
 
 async function openFactuurTab(page: Page, bsn: string, gemeente: string, menu = '09. Raadplegen en muteren persoon 2013'): Promise<void> {
   if (gemeente !== 'Almere') await kiesGemeente(page, gemeente);
@@ -85,7 +62,7 @@ test.describe('factuur', () => {
   });
 
   test('R-FAC-1: geen factuur maar wel mogelijk: Toevoegen, versturen en weer verwijderen', async ({ page, inloggen, omgeving }) => {
-    const p = await maakPersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Factuur', ...VOLDAAN_MET_LENING });
+    const p = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Factuur', ...VOLDAAN_MET_LENING });
     await inloggen('demo-muteren');
     await openFactuurTab(page, p.bsn, 'Groningen');
     await expect(page.getByTestId('geen-factuur')).toContainText(MELDING_GEEN_FACTUUR);
@@ -136,7 +113,7 @@ test.describe('factuur', () => {
   });
 
   test('R-FAC-1: zonder lening geen Toevoegen, wel de uitleg', async ({ page, inloggen, omgeving }) => {
-    const p = await maakPersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Geenlening', ...VOLDAAN_MET_LENING, lening: false });
+    const p = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Geenlening', ...VOLDAAN_MET_LENING, lening: false });
     await inloggen('demo-muteren');
     await openFactuurTab(page, p.bsn, 'Groningen');
     await expect(page.getByTestId('geen-factuur')).toContainText(MELDING_GEEN_FACTUUR);
@@ -145,7 +122,7 @@ test.describe('factuur', () => {
   });
 
   test('R-FAC-4: een geaccepteerde factuur kan niet meer gewijzigd of verwijderd worden', async ({ page, inloggen, omgeving }) => {
-    const p = await maakPersoon(omgeving.isiUrl, {
+    const p = await simulatiePersoon(omgeving.isiUrl, {
       gemeentecode: '0014', achternaam: 'Geaccepteerd', ...VOLDAAN_MET_LENING,
       factuur: { factuurnummer: 'GEACC2023', factuurdatum: '2023-10-02', status: 4, geaccepteerd: true },
     });

@@ -25,6 +25,13 @@ export async function isi<T = any>(isiUrl: string, token: string, methode: strin
   return { status: r.status, tekst, body: ((r.headers.get('content-type') ?? '').includes('json') && tekst ? JSON.parse(tekst) : tekst) as T };
 }
 
+/** A person made exactly as a test needs it, through the reference server's demo simulation. */
+export async function simulatiePersoon(isiUrl: string, persoon: Record<string, unknown>): Promise<{ id: string; bsn: string; versie: number }> {
+  const r = await isi<{ id: string; bsn: string; versie: number }>(isiUrl, await isiSessie(isiUrl), 'POST', '/api/v1/simulatie/personen', persoon);
+  expect(r.status, r.tekst).toBe(201);
+  return r.body;
+}
+
 /** R-GEM-1: the gemeente the app works for, chosen in the bar at the top. */
 export async function kiesGemeente(page: Page, naam: string): Promise<void> {
   const keuze = page.getByTestId('gekozen-gemeente');

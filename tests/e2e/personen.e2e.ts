@@ -1,32 +1,9 @@
 import type { Page } from '@playwright/test';
-import { totpCode } from '../../server/auth/totp';
 import { BSN_MELDING_ELFPROEF, BSN_MELDING_FORMAAT } from '../../shared/rules/bsn';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../shared/rules/rollen';
 import { MELDING_GEEN_RESULTATEN, MELDING_MINSTENS_EEN_VELD } from '../../shared/rules/zoeken';
+import { simulatiePersoon, kiesGemeente } from './isi-direct';
 import { controleerToegankelijkheid, expect, schermafdruk, test } from './omgeving';
-
-/** A person made exactly as a test needs it, through the reference server's demo simulation. */
-async function maakPersoon(isiUrl: string, persoon: Record<string, unknown>): Promise<{ id: string; bsn: string }> {
-  const sessie = await fetch(`${isiUrl}/api/v1/sessies`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode('JBSWY3DPEHPK3PXP') }),
-  });
-  const { token } = (await sessie.json()) as { token: string };
-  const r = await fetch(`${isiUrl}/api/v1/simulatie/personen`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(persoon),
-  });
-  expect(r.status, await r.clone().text()).toBe(201);
-  return (await r.json()) as { id: string; bsn: string };
-}
-
-async function kiesGemeente(page: Page, naam: string): Promise<void> {
-  await page.getByTestId('gekozen-gemeente').click();
-  await page.getByRole('option', { name: naam }).click();
-  await expect(page.getByTestId('gekozen-gemeente')).toContainText(naam);
-}
 
 async function naarZoekenPersonen(page: Page, gemeente = 'Groningen'): Promise<void> {
   await kiesGemeente(page, gemeente);
@@ -181,7 +158,7 @@ test.describe('personen zoeken en raadplegen', () => {
 
   test('R-ZP-4: nul resultaten geeft de melding, één resultaat opent direct de persoon', async ({ page, inloggen, omgeving }) => {
     // A start of the PVT-plicht that no other demo person has.
-    const enige = await maakPersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Enigeresultaat', datumStartPvtPlicht: '2016-02-29', datumEindePvtPlicht: '2017-02-28' });
+    const enige = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Enigeresultaat', datumStartPvtPlicht: '2016-02-29', datumEindePvtPlicht: '2017-02-28' });
     await inloggen('demo-muteren');
     await naarZoekenPersonen(page);
     await page.getByRole('tab', { name: 'Zoeken met overige velden' }).click();
