@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
 import { type AppInfo, type IngelogdeSessie } from '../shared/ipc';
-import type { Gebruiker } from '../shared/schemas/api';
-import { type IsiClient } from './isi/client';
+import type { Gebruiker, Persoon } from '../shared/schemas/api';
+import { type UitgaandeWijziging, type Verzending, WEIGERINGSSTATUSSEN } from '../shared/schemas/uitgaand';
+import { type IsiClient, IsiFout, SESSIE_VERLOPEN } from './isi/client';
 import type { Platform } from './platform/platform';
+import { beleidVoorRenderer } from './policy/beleid';
+import type { Policy } from './policy/sleutels';
+import type { Kluis } from './vault/kluis';
 
 type Contract = typeof IPC;
 type Args<D extends keyof Contract, K extends keyof Contract[D]> = Contract[D][K] extends { args: infer A extends z.ZodType } ? z.output<A> : never;
@@ -17,7 +21,10 @@ export type Diensten = { [D in keyof Contract]: { [K in keyof Contract[D]]: (arg
 export interface DienstOpties {
   isi: IsiClient;
   platform: Platform;
-  info: Omit<z.infer<typeof AppInfo>, 'isiUrl'>;
+  info: Omit<z.infer<typeof AppInfo>, 'isiUrl' | 'beleid'>;
+  /** Read once at start-up (main/policy). */
+  policy: Policy;
+  kluis: Kluis;
 }
 
 const gemeente = (gc: string) => `/api/v1/gemeenten/${gc}`;
@@ -28,8 +35,59 @@ const versie = (v: number) => ({ 'If-Match': `"${v}"` });
  * The services behind the IPC contract, the same in Electron and in browser mode: each call is
  * one request to ISI. The session token stays here; the renderer only learns who is logged in.
  */
-export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
+export function maakDiensten({ isi, platform, info, policy, kluis }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
+
+  async function beeindigSessie(): Promise<Record<string, never>> {
+    if (isi.ingelogd) await isi.vraag('DELETE', '/api/v1/sessies/huidig').catch(() => undefined);
+    isi.zetToken(null);
+    sessie = null;
+    return {};
+  }
+
+  const haalPersoon = async (gc: string, id: string) => (await isi.vraag<Persoon>('GET', `${gemeente(gc)}/personen/${id}`)).data;
+
+  /** The one ISI request of each kind of change, as the portal's own forms make it. */
+  async function stuur(w: UitgaandeWijziging, idempotencyKey: string): Promise<unknown> {
+    const persoonPad = 'persoonId' in w ? `${gemeente(w.gc)}/personen/${w.persoonId}` : '';
+    const koppen = { ...sleutel(idempotencyKey), ...('versie' in w ? versie(w.versie) : {}) };
+    switch (w.soort) {
+      case 'PVT':
+        return (await isi.vraag('PUT', `${persoonPad}/pvt`, { body: w.wijziging, headers: koppen })).data;
+      case 'FACTUUR_OPSLAAN':
+        return (await isi.vraag(w.nieuw ? 'POST' : 'PUT', `${persoonPad}/factuur`, { body: w.invoer, headers: koppen })).data;
+      case 'FACTUUR_VERWIJDEREN':
+        await isi.vraag('DELETE', `${persoonPad}/factuur`, { headers: koppen });
+        return null;
+      case 'SIGNAALSTATUS':
+        return (await isi.vraag('POST', `${gemeente(w.gc)}/signalen/statuswijzigingen`, { body: { ids: w.ids, status: w.status }, headers: koppen })).data;
+      case 'WAARDEPAPIEREN':
+        return (await isi.vraag('POST', `${gemeente(w.gc)}/waardepapierbestellingen`, { body: w.bestelling, headers: koppen })).data;
+      case 'CONTACT':
+        return (await isi.vraag('POST', `${gemeente(w.gc)}/contactberichten`, { body: w.bericht, headers: koppen })).data;
+    }
+  }
+
+  /**
+   * ARCHITECTURE.md "the way of a change": ISI took it, or refused the change itself (kept as
+   * rejected beside the server's person), or it did not arrive: thrown, so the outbox keeps the
+   * entry and sends it again later with the same key.
+   */
+  async function verstuur({ idempotencyKey, wijziging: w }: { idempotencyKey: string; wijziging: UitgaandeWijziging }): Promise<Verzending> {
+    let antwoord: unknown;
+    try {
+      antwoord = await stuur(w, idempotencyKey);
+    } catch (fout) {
+      // IN_BEHANDELING: the first send with this key is still being handled; a later try gets its answer.
+      if (!(fout instanceof IsiFout) || !WEIGERINGSSTATUSSEN.includes(fout.probleem.status) || fout.probleem.code === 'IN_BEHANDELING') throw fout;
+      const serverStand = 'persoonId' in w ? await haalPersoon(w.gc, w.persoonId).catch(() => null) : null;
+      return { uitkomst: 'GEWEIGERD', probleem: fout.probleem, serverStand };
+    }
+    if (w.soort === 'PVT') return { uitkomst: 'VERZONDEN', antwoord, persoon: antwoord as Persoon };
+    // The change arrived either way; without the person now the next sync brings it.
+    const persoon = 'persoonId' in w ? await haalPersoon(w.gc, w.persoonId).catch(() => null) : null;
+    return { uitkomst: 'VERZONDEN', antwoord, persoon };
+  }
 
   async function bewaar(bestandsnaam: string, inhoud: ArrayBuffer | string): Promise<{ bestandsnaam: string; pad: string; grootte: number }> {
     const pad = join(platform.downloadMap(), bestandsnaam);
@@ -40,7 +98,7 @@ export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
 
   return {
     app: {
-      info: async () => ({ ...info, isiUrl: isi.basisUrl }),
+      info: async () => ({ ...info, isiUrl: isi.basisUrl, beleid: beleidVoorRenderer(policy) }),
     },
     sessie: {
       inloggen: async (args) => {
@@ -50,19 +108,34 @@ export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
         sessie = { gebruiker: data.gebruiker, verlooptOp: data.verlooptOp, ...(status ? { vandaag: status.data.vandaag } : {}) };
         return sessie;
       },
-      uitloggen: async () => {
-        if (isi.ingelogd) await isi.vraag('DELETE', '/api/v1/sessies/huidig').catch(() => undefined);
-        isi.zetToken(null);
-        sessie = null;
+      uitloggen: beeindigSessie,
+      huidig: async () => (isi.ingelogd ? sessie : null),
+      // Locked is logged out towards ISI: unlocking is logging in again, with the second factor.
+      vergrendel: beeindigSessie,
+    },
+    cache: {
+      sleutel: async () => {
+        if (!isi.ingelogd || !sessie) throw new IsiFout(SESSIE_VERLOPEN);
+        const { gebruikersnaam } = sessie.gebruiker;
+        return { gebruikersnaam, sleutel: (await kluis.sleutel(gebruikersnaam)).toString('base64') };
+      },
+      vergeet: async ({ gebruikersnaam }) => {
+        await kluis.vergeet(gebruikersnaam);
         return {};
       },
-      huidig: async () => (isi.ingelogd ? sessie : null),
+    },
+    sync: {
+      pagina: async ({ gc, cursor }) => {
+        const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
+        return (await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`)).data;
+      },
+    },
+    uitgaand: {
+      verstuur,
     },
     personen: {
       zoek: async ({ gc, vraag }) => (await isi.vraag<never>('POST', `${gemeente(gc)}/personen/_zoek`, { body: vraag })).data,
-      haal: async ({ gc, id }) => (await isi.vraag<never>('GET', `${gemeente(gc)}/personen/${id}`)).data,
-      wijzigPvt: async ({ gc, id, versie: v, wijziging, idempotencyKey }) =>
-        (await isi.vraag<never>('PUT', `${gemeente(gc)}/personen/${id}/pvt`, { body: wijziging, headers: { ...versie(v), ...sleutel(idempotencyKey) } })).data,
+      haal: async ({ gc, id }) => haalPersoon(gc, id),
     },
     factuur: {
       haal: async ({ gc, id }) => {
@@ -74,18 +147,10 @@ export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
           throw fout;
         }
       },
-      opslaan: async ({ gc, id, versie: v, nieuw, invoer, idempotencyKey }) =>
-        (await isi.vraag<never>(nieuw ? 'POST' : 'PUT', `${gemeente(gc)}/personen/${id}/factuur`, { body: invoer, headers: { ...versie(v), ...sleutel(idempotencyKey) } })).data,
-      verwijderen: async ({ gc, id, versie: v, idempotencyKey }) => {
-        await isi.vraag('DELETE', `${gemeente(gc)}/personen/${id}/factuur`, { headers: { ...versie(v), ...sleutel(idempotencyKey) } });
-        return {};
-      },
     },
     signalen: {
       zoek: async ({ gc, vraag }) => (await isi.vraag<never>('POST', `${gemeente(gc)}/signalen/_zoek`, { body: vraag })).data,
       openstaand: async ({ gc }) => (await isi.vraag<never>('GET', `${gemeente(gc)}/signalen/openstaand`)).data,
-      wijzigStatus: async ({ gc, ids, status, idempotencyKey }) =>
-        (await isi.vraag<never>('POST', `${gemeente(gc)}/signalen/statuswijzigingen`, { body: { ids, status }, headers: sleutel(idempotencyKey) })).data,
       downloadAlle: async ({ gc }) => {
         const { data, headers } = await isi.vraag<ArrayBuffer>('GET', `${gemeente(gc)}/signalen/export`, { binair: true });
         const naam = /filename="([^"]+)"/.exec(headers['content-disposition'] ?? '')?.[1] ?? `signalen_${gc}.csv`;
@@ -101,14 +166,6 @@ export function maakDiensten({ isi, platform, info }: DienstOpties): Diensten {
     },
     wet: {
       bepaal: async ({ gc, bsn }) => (await isi.vraag<never>('POST', `${gemeente(gc)}/wetbepalingen`, { body: { bsn } })).data,
-    },
-    waardepapieren: {
-      bestel: async ({ gc, bestelling, idempotencyKey }) =>
-        (await isi.vraag<never>('POST', `${gemeente(gc)}/waardepapierbestellingen`, { body: bestelling, headers: sleutel(idempotencyKey) })).data,
-    },
-    contact: {
-      verstuur: async ({ gc, bericht, idempotencyKey }) =>
-        (await isi.vraag<never>('POST', `${gemeente(gc)}/contactberichten`, { body: bericht, headers: sleutel(idempotencyKey) })).data,
     },
   };
 }

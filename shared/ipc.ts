@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
-  Bestanden, Bestelbevestiging, Contactbericht, Contactontvangst, Factuur, FactuurInvoer, Gebruiker, Gemeentecode, Id, Openstaand,
-  PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, PvtWijziging, SessieAanvraag, SignalenLijst, SignalenZoekvraag, SignaalStatus,
-  StatuswijzigingResultaat, Waardepapierbestelling, Wetbepaling,
+  Bestanden, Factuur, Gebruiker, Gemeentecode, Id, Openstaand,
+  PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, SessieAanvraag, SignalenLijst, SignalenZoekvraag, Wetbepaling, Wijzigingen,
 } from './schemas/api';
+import { UitgaandeWijziging, Verzending } from './schemas/uitgaand';
 
 /**
  * The one list of calls the renderer may make to main: name, argument schema, result schema.
@@ -14,17 +14,34 @@ import {
 const kanaal = <A extends z.ZodType, R extends z.ZodType>(args: A, resultaat: R) => ({ args, resultaat });
 const Leeg = z.strictObject({});
 const InGemeente = { gc: Gemeentecode };
-const Sleutel = { idempotencyKey: Id };
+
+/**
+ * What gemeente IT may set for every machine (main/policy), as far as the renderer needs it:
+ * when to lock, when to sync, how long an unused cache may stay, what logout does with it.
+ */
+export const Beleid = z.object({
+  vergrendelNaMinuten: z.number().int().min(1).max(480),
+  syncIntervalMinuten: z.number().int().min(1).max(1440),
+  wissenNaDagenZonderSync: z.number().int().min(1).max(365),
+  cacheBijUitloggen: z.enum(['vragen', 'wissen']),
+});
+export type Beleid = z.infer<typeof Beleid>;
 
 export const AppInfo = z.object({
   versie: z.string(),
   modus: z.enum(['electron', 'browser']),
   isiUrl: z.string(),
   demo: z.boolean(),
+  beleid: Beleid,
 });
 /** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */
 export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional() });
 export const OpgeslagenBestand = z.object({ bestandsnaam: z.string(), pad: z.string(), grootte: z.number().int() });
+/**
+ * The cache key of the logged-in user, 32 random bytes (base64), made once and kept wrapped by
+ * main/vault. The renderer imports it at once as non-extractable CryptoKeys and forgets the bytes.
+ */
+export const Cachesleutel = z.object({ gebruikersnaam: z.string(), sleutel: z.string() });
 
 export const IPC = {
   app: {
@@ -34,21 +51,32 @@ export const IPC = {
     inloggen: kanaal(SessieAanvraag, IngelogdeSessie),
     uitloggen: kanaal(Leeg, Leeg),
     huidig: kanaal(Leeg, IngelogdeSessie.nullable()),
+    /** Auto-lock (§ offline cache): main forgets the ISI session; unlocking is logging in again. */
+    vergrendel: kanaal(Leeg, Leeg),
+  },
+  cache: {
+    sleutel: kanaal(Leeg, Cachesleutel),
+    /** "Lokale gegevens wissen" and retention: main destroys the user's wrapped key, so what is left on disk is unreadable. */
+    vergeet: kanaal(z.strictObject({ gebruikersnaam: z.string().min(1).max(100) }), Leeg),
+  },
+  sync: {
+    /** One page of changes of gemeente `gc` after `cursor` (null: a full sync from the start). A 410 means: start over. */
+    pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Wijzigingen),
+  },
+  uitgaand: {
+    /** Sends one outbox entry to ISI with its Idempotency-Key (and If-Match where a person changes). */
+    verstuur: kanaal(z.strictObject({ idempotencyKey: Id, wijziging: UitgaandeWijziging }), Verzending),
   },
   personen: {
     zoek: kanaal(z.strictObject({ ...InGemeente, vraag: PersonenZoekvraag }), PersonenLijst),
     haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Persoon),
-    wijzigPvt: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), wijziging: PvtWijziging, ...Sleutel }), Persoon),
   },
   factuur: {
     haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Factuur.nullable()),
-    opslaan: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), nieuw: z.boolean(), invoer: FactuurInvoer, ...Sleutel }), Factuur),
-    verwijderen: kanaal(z.strictObject({ ...InGemeente, id: Id, versie: z.number().int(), ...Sleutel }), Leeg),
   },
   signalen: {
     zoek: kanaal(z.strictObject({ ...InGemeente, vraag: SignalenZoekvraag }), SignalenLijst),
     openstaand: kanaal(z.strictObject(InGemeente), Openstaand),
-    wijzigStatus: kanaal(z.strictObject({ ...InGemeente, ids: z.array(Id).min(1).max(5000), status: SignaalStatus.exclude(['NIEUW']), ...Sleutel }), StatuswijzigingResultaat),
     downloadAlle: kanaal(z.strictObject(InGemeente), OpgeslagenBestand),
   },
   bestanden: {
@@ -57,12 +85,6 @@ export const IPC = {
   },
   wet: {
     bepaal: kanaal(z.strictObject({ ...InGemeente, bsn: z.string().max(20) }), Wetbepaling),
-  },
-  waardepapieren: {
-    bestel: kanaal(z.strictObject({ ...InGemeente, bestelling: Waardepapierbestelling, ...Sleutel }), Bestelbevestiging),
-  },
-  contact: {
-    verstuur: kanaal(z.strictObject({ ...InGemeente, bericht: Contactbericht, ...Sleutel }), Contactontvangst),
   },
 } as const;
 

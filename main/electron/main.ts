@@ -1,9 +1,13 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
 import { bewaakOuder, ouderPid } from '../ouderbewaking';
 import { electronPlatform } from '../platform/electron';
+import { leesPolicy } from '../policy/beleid';
+import type { Policy } from '../policy/sleutels';
+import { maakKluis } from '../vault/kluis';
 import { beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } from './beveiliging';
 import { APP_ORIGIN, APP_SCHEME, vensterOpties } from './venster';
 
@@ -18,6 +22,16 @@ if (!isiUrl) {
   app.exit(2);
 }
 
+// Read before anything starts: a policy IT got wrong stops the app rather than being half applied.
+let policy: Policy | null = null;
+try {
+  policy = leesPolicy(app.getPath('userData'));
+} catch (fout) {
+  if (!(fout instanceof ConfigFout)) throw fout;
+  dialog.showErrorBox('Portal Inburgering kan niet starten', fout.message);
+  app.exit(2);
+}
+
 app.enableSandbox();
 app.on('web-contents-created', (_e, wc) => beveiligVenster(wc));
 
@@ -27,7 +41,9 @@ if (ouder !== null) bewaakOuder(ouder, () => app.quit());
 app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, maakProtocolHandler(join(__dirname, '..', 'renderer')));
   beveiligSessie(session.defaultSession);
-  registreerIpc(ipcMain, maakDiensten({ isi: new IsiClient(isiUrl!), platform: electronPlatform(), info: { versie: app.getVersion(), modus: 'electron', demo: process.env.PIB_DEMO === '1' } }));
+  const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy!.zwakkeSleutelopslagToestaan });
+  const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+  registreerIpc(ipcMain, maakDiensten({ isi: new IsiClient(isiUrl!), platform, policy: policy!, kluis, info: { versie: app.getVersion(), modus: 'electron', demo: process.env.PIB_DEMO === '1' } }));
 
   const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs')));
   venster.once('ready-to-show', () => venster.show());

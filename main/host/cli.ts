@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
 import { nodePlatform } from '../platform/node';
+import { leesPolicy } from '../policy/beleid';
+import type { Policy } from '../policy/sleutels';
+import { maakKluis } from '../vault/kluis';
 import { startHost } from './host';
 
 const { values } = parseArgs({
@@ -20,7 +24,17 @@ if (!values.isi) {
   process.exit(2);
 }
 const platform = nodePlatform();
-const diensten = maakDiensten({ isi: new IsiClient(values.isi), platform, info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo } });
+let policy: Policy;
+try {
+  policy = leesPolicy(platform.dataMap());
+} catch (fout) {
+  if (!(fout instanceof ConfigFout)) throw fout;
+  process.stderr.write(`${fout.message}\n`);
+  process.exit(2);
+}
+const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+process.stderr.write(`Let op: in browsermodus staan de sleutels van de lokale gegevens onbeschermd in de datamap (opslag "${platform.geheimen.backend()}"): alleen voor ontwikkeling en tests.\n`);
+const diensten = maakDiensten({ isi: new IsiClient(values.isi), platform, policy, kluis, info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo } });
 const host = await startHost({ diensten, rendererMap: resolve(values.renderer), port: Number(values.port) });
 process.stdout.write(`Browsermodus: open ${host.sleutelUrl}\n`);
 if (values.open) {

@@ -10,4 +10,20 @@ export interface Platform {
   dataMap(): string;
   /** Opens a file with the system's default application. */
   openPad(pad: string): Promise<void>;
+  /** The OS's key store, which wraps the cache keys main/vault keeps in the data folder. */
+  geheimen: Geheimen;
+}
+
+/**
+ * Wraps a few bytes so that only this OS user on this machine can unwrap them (DPAPI, macOS
+ * Keychain, a Linux keyring). Asynchronous, as Electron's newer safeStorage API is.
+ */
+export interface Geheimen {
+  /** Which store does the wrapping, e.g. "dpapi", "keychain", "gnome_libsecret", "alleen-ontwikkeling". */
+  backend(): string;
+  /** Null when secrets can be wrapped safely here now; else why not, in Dutch, saying what IT should do. */
+  bezwaar(): Promise<string | null>;
+  versleutel(data: Buffer): Promise<Buffer>;
+  /** Throws when the data was not wrapped by this store (another user, another machine, a reset keyring). */
+  ontsleutel(data: Buffer): Promise<Buffer>;
 }

@@ -34,6 +34,13 @@ export function leesCursor(cursor: string, gc: string): Cursor {
   throw new Probleemfout(400, 'De cursor is ongeldig of hoort bij een andere gemeente. Begin een volledige synchronisatie zonder cursor.', { code: 'ONGELDIGE_CURSOR' });
 }
 
+// What a page selects, after `SELECT …` and before `ORDER BY`; parameters: gemeentecode, seq.
+const PERSONEN_SQL = `FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_nr = p.nr AND pg.gemeentecode = ?
+                      WHERE p.seq > ? AND p.uitgeschreven = 0 AND p.wet = 'WI2013'`;
+const SIGNALEN_SQL = `FROM signalen s JOIN personen p ON p.id = s.persoon_id WHERE s.gemeentecode = ? AND s.seq > ? AND p.uitgeschreven = 0`;
+
+const tel = (db: Db, sql: string, gc: string, vanaf: number) => (db.prepare(`SELECT count(*) AS n ${sql}`).get(gc, vanaf) as { n: number }).n;
+
 /**
  * One page of what changed in gemeente `gc` after `vanaf`: persons of its PIB, its signals and
  * the tombstones of both, in the order they changed. Each part is read by its own index in seq
@@ -48,12 +55,10 @@ export function wijzigingenSinds(db: Db, gc: string, cursor: Cursor | null, limi
       throw new Probleemfout(410, 'Deze cursor is verlopen. Begin een volledige synchronisatie zonder cursor.');
     }
     const personen = db
-      .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_nr = p.nr AND pg.gemeentecode = ?
-                WHERE p.seq > ? AND p.uitgeschreven = 0 AND p.wet = 'WI2013' ORDER BY p.seq LIMIT ?`)
+      .prepare(`SELECT p.*, pg.verblijf AS pg_verblijf ${PERSONEN_SQL} ORDER BY p.seq LIMIT ?`)
       .all(gc, vanaf, limiet + 1) as (PersoonRij & { pg_verblijf: 'WOONACHTIG' | 'VOORMALIG' })[];
     const signalen = db
-      .prepare(`SELECT ${SIGNAAL_KOLOMMEN_SQL}, s.seq FROM signalen s JOIN personen p ON p.id = s.persoon_id
-                WHERE s.gemeentecode = ? AND s.seq > ? AND p.uitgeschreven = 0 ORDER BY s.seq LIMIT ?`)
+      .prepare(`SELECT ${SIGNAAL_KOLOMMEN_SQL}, s.seq ${SIGNALEN_SQL} ORDER BY s.seq LIMIT ?`)
       .all(gc, vanaf, limiet + 1) as (SignaalRij & { seq: number })[];
     const verwijderd = db
       .prepare('SELECT seq, soort, id FROM verwijderingen WHERE gemeentecode = ? AND seq > ? ORDER BY seq LIMIT ?')
@@ -80,6 +85,8 @@ export function wijzigingenSinds(db: Db, gc: string, cursor: Cursor | null, limi
       verwijderd: { personen: weg.filter((v) => v.soort === 'PERSOON').map((v) => v.id), signalen: weg.filter((v) => v.soort === 'SIGNAAL').map((v) => v.id) },
       cursor: schrijfCursor(gc, cursorSeq, basis),
       meer,
+      // For the client's progress bar: what this full sync will bring, counted as its pages select.
+      ...(cursor === null ? { totaal: tel(db, PERSONEN_SQL, gc, vanaf) + tel(db, SIGNALEN_SQL, gc, vanaf) } : {}),
     };
   })();
 }

@@ -233,6 +233,8 @@ export const Wijzigingen = z.object({
   verwijderd: z.object({ personen: z.array(Id), signalen: z.array(Id) }),
   cursor: z.string(),
   meer: z.boolean(),
+  /** Only on the first page of a full sync (no `vanaf`): persons plus signals to come, for a progress bar. */
+  totaal: z.number().int().optional(),
 }).meta({ id: 'Wijzigingen' });
 
 // Simulation (demo mode only)
@@ -293,6 +295,7 @@ export type PersoonInLijst = z.infer<typeof PersoonInLijst>;
 export type PersonenZoekvraag = z.infer<typeof PersonenZoekvraag>;
 export type PvtWijziging = z.infer<typeof PvtWijziging>;
 export type Factuur = z.infer<typeof Factuur>;
+export type FactuurInvoer = z.infer<typeof FactuurInvoer>;
 export type SignaalInLijst = z.infer<typeof SignaalInLijst>;
 export type SignaalVolledig = z.infer<typeof SignaalVolledig>;
 export type SignalenZoekvraag = z.infer<typeof SignalenZoekvraag>;

@@ -108,7 +108,7 @@ describe('beveiligSessie', () => {
 describe('registreerIpc', () => {
   function registreer() {
     const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
-    const dienst = vi.fn(async () => ({ versie: '1', modus: 'electron', isiUrl: 'http://isi', demo: false }));
+    const dienst = vi.fn(async () => ({ versie: '1', modus: 'electron', isiUrl: 'http://isi', demo: false, beleid: { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' } }));
     const diensten = { app: { info: dienst } } as unknown as Diensten;
     registreerIpc({ handle: (naam: string, f: (event: unknown, args: unknown) => unknown) => handlers.set(naam, f) } as never, diensten);
     return { handlers, dienst };

@@ -8,6 +8,8 @@ import { maakDiensten } from '../../../main/diensten';
 import { startHost, type Host } from '../../../main/host/host';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
+import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { maakKluis } from '../../../main/vault/kluis';
 
 const GEHEIM = 'test-geheim-van-deze-run';
 
@@ -29,7 +31,8 @@ beforeAll(async () => {
   writeFileSync(join(rendererMap, 'assets', 'app.js'), 'export {}');
   writeFileSync(join(basis, 'geheim.txt'), 'GEHEIM-BUITEN-DE-RENDERER');
   const platform = nodePlatform({ downloadMap: join(basis, 'downloads'), dataMap: join(basis, 'data') });
-  const diensten = maakDiensten({ isi: new IsiClient(`http://127.0.0.1:${(isi.address() as { port: number }).port}`), platform, info: { versie: 't', modus: 'browser', demo: false } });
+  const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+  const diensten = maakDiensten({ isi: new IsiClient(`http://127.0.0.1:${(isi.address() as { port: number }).port}`), platform, policy: STANDAARD_POLICY, kluis, info: { versie: 't', modus: 'browser', demo: false } });
   host = await startHost({ diensten, rendererMap, geheim: GEHEIM });
 });
 
@@ -112,6 +115,8 @@ describe('the IPC socket of the host', () => {
     const ws = await open();
     expect(ws.protocol).toBe('pib');
     expect(await roep(ws, 'sessie.huidig', {})).toEqual({ ok: true, waarde: null });
+    // No cache key without a logged-in user.
+    expect(await roep(ws, 'cache.sleutel', {})).toMatchObject({ ok: false, probleem: { status: 401, code: 'NIET_INGELOGD' } });
     ws.terminate();
   });
 
@@ -121,7 +126,10 @@ describe('the IPC socket of the host', () => {
     const onzin: [unknown, unknown][] = [
       ['sessie.inloggen', { gebruikersnaam: 'demo' }], ['sessie.inloggen', 'demo'], ['personen.zoek', { gc: '0014', vraag: { bsn: 1 }, extra: 1 }],
       ['wet.bepaal', { gc: '../../beheer', bsn: '1' }], ['bestanden.download', { gc: '0014', bestandsnaam: '../../etc/passwd' }],
-      ['signalen.wijzigStatus', { gc: '0014', ids: [], status: 'NIEUW', idempotencyKey: 'x' }], ['personen.verwijderAlles', {}], ['constructor.name', {}],
+      ['uitgaand.verstuur', { idempotencyKey: 'x', wijziging: { soort: 'SIGNAALSTATUS', gc: '0014', ids: [], status: 'NIEUW' } }],
+      ['uitgaand.verstuur', { idempotencyKey: '00000000-0000-4000-8000-000000000000', wijziging: { soort: 'ONBEKEND', gc: '0014' } }],
+      ['sync.pagina', { gc: '0014', cursor: 'x'.repeat(2001) }], ['cache.vergeet', { gebruikersnaam: '' }],
+      ['signalen.wijzigStatus', { gc: '0014', ids: [], status: 'IN_BEHANDELING', idempotencyKey: 'x' }], ['personen.verwijderAlles', {}], ['constructor.name', {}],
     ];
     for (const [kanaal, args] of onzin) {
       const uitkomst = await roep(ws, kanaal, args);
@@ -140,7 +148,7 @@ describe('the IPC socket of the host', () => {
     for (const ruw of ['geen json', '{"id": "een", "kanaal": "app.info"}', '[]', 'null', JSON.stringify({ id: 1, kanaal: 'x'.repeat(101), args: {} })]) {
       expect(await stuur(ws, ruw, 1, 300), ruw).toBeNull();
     }
-    expect(await roep(ws, 'app.info', {})).toMatchObject({ ok: true, waarde: { modus: 'browser' } });
+    expect(await roep(ws, 'app.info', {})).toMatchObject({ ok: true, waarde: { modus: 'browser', beleid: { vergrendelNaMinuten: 15, cacheBijUitloggen: 'vragen' } } });
     ws.terminate();
   });
 });

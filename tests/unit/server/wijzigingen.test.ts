@@ -67,6 +67,16 @@ describe('full sync (no cursor)', () => {
     expect(cursor0).not.toMatch(/\d{9}/);
   });
 
+  it('the first page of a full sync tells how many persons and signals the whole sync brings; no other page does', async () => {
+    for (const gc of ['0014', '0034']) {
+      const a = await alles(gc, undefined, 150);
+      expect(a.paginas.length, gc).toBeGreaterThan(1);
+      expect(a.paginas[0]!.totaal, gc).toBe(a.personen.length + a.signalen.length);
+      expect(a.paginas.slice(1).map((p) => p.totaal), gc).toEqual(a.paginas.slice(1).map(() => undefined));
+      expect((await pagina(isi, gc, a.cursor)).totaal, gc).toBeUndefined();
+    }
+  });
+
   it('the same in one page with limiet 5000; the default page is 1000', async () => {
     const groot = await pagina(isi, '0014', undefined, 5000);
     expect(groot.meer).toBe(false);
@@ -203,6 +213,8 @@ describe('deletions by DUO\'s daily work and the life of a cursor', () => {
     const w = (await isi.vraag('POST', '/api/v1/gemeenten/0014/personen/_zoek', { token, body: { verblijf: 'WOONACHTIG' } })).body.totaal as number;
     const v = (await isi.vraag('POST', '/api/v1/gemeenten/0014/personen/_zoek', { token, body: { verblijf: 'VOORMALIG' } })).body.totaal as number;
     expect(ids).toHaveLength(w + v);
+    // Its total leaves out the uitgeschreven person and the cleaned signal too, as the pages do.
+    expect(a.paginas[0]!.totaal).toBe(ids.length + a.signalen.length);
     expect(a.signalen.map((s) => s.id)).not.toContain(afgehandeld.id);
     const verder = await pagina(isi, '0014', a.cursor);
     expect(verder).toMatchObject({ personen: [], signalen: [], meer: false });

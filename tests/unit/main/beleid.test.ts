@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppInfo, Beleid } from '../../../shared/ipc';
+import { ConfigFout, leesConfig } from '../../../main/config';
+import { maakDiensten } from '../../../main/diensten';
+import { IsiClient } from '../../../main/isi/client';
+import { nodePlatform } from '../../../main/platform/node';
+import { beleidVoorRenderer, leesPolicy, machineBeleidPad } from '../../../main/policy/beleid';
+import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { maakKluis } from '../../../main/vault/kluis';
+
+/** A data folder with this config.json and a machine policy file with this content (absent when undefined). */
+function opzet(opties: { config?: unknown; machine?: unknown } = {}): { dataMap: string; machinePad: string } {
+  const basis = mkdtempSync(join(tmpdir(), 'pib-beleid-'));
+  const machinePad = join(basis, 'beleid.json');
+  const schrijf = (pad: string, inhoud: unknown) => writeFileSync(pad, typeof inhoud === 'string' ? inhoud : JSON.stringify(inhoud));
+  if (opties.config !== undefined) schrijf(join(basis, 'config.json'), opties.config);
+  if (opties.machine !== undefined) schrijf(machinePad, opties.machine);
+  return { dataMap: basis, machinePad };
+}
+
+const lees = (o: { dataMap: string; machinePad: string }) => leesPolicy(o.dataMap, o.machinePad);
+
+describe('leesPolicy: machine policy, then the user\'s config.json, then the defaults', () => {
+  it('without either file: the defaults', () => {
+    expect(lees(opzet())).toEqual({
+      vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen',
+      zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 1000,
+    });
+  });
+
+  it('the user may set the keys the renderer gets, and downloadMap', () => {
+    const config = { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', downloadMap: join(tmpdir(), 'exports') };
+    const { isiUrl: _isiUrl, ...beleid } = config;
+    expect(lees(opzet({ config }))).toEqual({ ...STANDAARD_POLICY, ...beleid });
+  });
+
+  it('per key the machine policy wins over the user, the user over the defaults', () => {
+    const p = lees(opzet({
+      config: { vergrendelNaMinuten: 60, syncIntervalMinuten: 30, downloadMap: '/home/gebruiker/export' },
+      machine: { vergrendelNaMinuten: 10, cacheBijUitloggen: 'wissen', zwakkeSleutelopslagToestaan: true, syncPaginaGrootte: 250, downloadMap: '/srv/export' },
+    }));
+    expect(p).toEqual({
+      vergrendelNaMinuten: 10, // machine over user
+      syncIntervalMinuten: 30, // user over default
+      wissenNaDagenZonderSync: 14, // default
+      cacheBijUitloggen: 'wissen', // machine over default
+      zwakkeSleutelopslagToestaan: true,
+      syncPaginaGrootte: 250,
+      downloadMap: '/srv/export',
+    });
+  });
+
+  it('reads a machine policy saved with a BOM, as Notepad on Windows does', () => {
+    expect(lees(opzet({ machine: `\uFEFF${JSON.stringify({ syncIntervalMinuten: 60 })}` })).syncIntervalMinuten).toBe(60);
+  });
+
+  it('the renderer learns only the four keys of Beleid', () => {
+    const p = lees(opzet({ machine: { vergrendelNaMinuten: 3, zwakkeSleutelopslagToestaan: true, syncPaginaGrootte: 100, downloadMap: '/srv/x' } }));
+    expect(beleidVoorRenderer(p)).toEqual({ vergrendelNaMinuten: 3, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' });
+    expect(Object.keys(beleidVoorRenderer(p)).sort()).toEqual(Object.keys(Beleid.shape).sort());
+  });
+
+  it('app.info carries it, valid by the contract', async () => {
+    const { dataMap, machinePad } = opzet({ machine: { vergrendelNaMinuten: 7 }, config: { cacheBijUitloggen: 'wissen' } });
+    const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'downloads') });
+    const diensten = maakDiensten({
+      isi: new IsiClient('http://127.0.0.1:9'), platform, policy: leesPolicy(dataMap, machinePad), kluis: maakKluis({ geheimen: platform.geheimen, dataMap }),
+      info: { versie: 't', modus: 'browser', demo: false },
+    });
+    const info = AppInfo.parse(await diensten.app.info({}));
+    expect(info.beleid).toEqual({ vergrendelNaMinuten: 7, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'wissen' });
+    expect(info).not.toHaveProperty('beleid.syncPaginaGrootte');
+  });
+});
+
+describe('leesPolicy refuses a file it cannot use, naming the file and the key', () => {
+  it.each([
+    ['no JSON', '{"vergrendelNaMinuten": 5', /beleid\.json is geen geldige JSON \(.+\)\. Herstel of verwijder het bestand\./],
+    ['a list', [1], /beleid\.json is geen geldig machinebeleid: verwacht een JSON-object/],
+    ['a number out of range', { vergrendelNaMinuten: 0 }, /beleid\.json is geen geldig machinebeleid: vergrendelNaMinuten: moet een geheel getal van 1 tot en met 480 zijn\. Vraag IT het bestand te herstellen/],
+    ['a fraction', { syncIntervalMinuten: 2.5 }, /syncIntervalMinuten: moet een geheel getal van 1 tot en met 1440 zijn/],
+    ['a number as text', { wissenNaDagenZonderSync: '14' }, /wissenNaDagenZonderSync: moet een geheel getal van 1 tot en met 365 zijn/],
+    ['an unknown choice', { cacheBijUitloggen: 'bewaren' }, /cacheBijUitloggen: moet "vragen" of "wissen" zijn/],
+    ['a yes-no as text', { zwakkeSleutelopslagToestaan: 'ja' }, /zwakkeSleutelopslagToestaan: moet true of false zijn/],
+    ['a page too small for ISI\'s sake', { syncPaginaGrootte: 5 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
+    ['a page larger than ISI allows', { syncPaginaGrootte: 5001 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
+    ['a relative download folder', { downloadMap: 'export' }, /downloadMap: moet een absoluut pad naar een map zijn/],
+    ['a misspelt key', { vergrendelNaMinuut: 5 }, /beleid\.json is geen geldig machinebeleid: onbekende instelling "vergrendelNaMinuut"/],
+  ])('a machine policy with %s', (_wat, machine, melding) => {
+    const o = opzet({ machine });
+    expect(() => lees(o)).toThrow(ConfigFout);
+    expect(() => lees(o)).toThrow(melding);
+    expect(() => lees(o)).toThrow(o.machinePad);
+  });
+
+  it.each([
+    ['a number out of range', { vergrendelNaMinuten: 481 }, /config\.json is geen geldige configuratie: vergrendelNaMinuten: moet een geheel getal van 1 tot en met 480 zijn\. Herstel of verwijder die instelling/],
+    ['an unknown choice', { cacheBijUitloggen: 'nooit' }, /cacheBijUitloggen: moet "vragen" of "wissen" zijn/],
+    ['an unknown key', { syncInterval: 5 }, /onbekende instelling "syncInterval"/],
+  ])('a config.json with %s', (_wat, config, melding) => {
+    const o = opzet({ config });
+    expect(() => lees(o)).toThrow(ConfigFout);
+    expect(() => lees(o)).toThrow(melding);
+    expect(() => lees(o)).toThrow(join(o.dataMap, 'config.json'));
+  });
+
+  it.each([
+    [{ zwakkeSleutelopslagToestaan: true }, /"zwakkeSleutelopslagToestaan" kan alleen IT instellen, in het machinebeleid \(beleid\.json\), niet in config\.json/],
+    [{ syncPaginaGrootte: 5000 }, /"syncPaginaGrootte" kan alleen IT instellen/],
+    [{ syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true, tikfout: 1 }, /onbekende instelling "tikfout"; "syncPaginaGrootte", "zwakkeSleutelopslagToestaan" kan alleen IT instellen/],
+  ])('a user cannot set what only IT may: %j', (config, melding) => {
+    const o = opzet({ config });
+    expect(() => lees(o)).toThrow(ConfigFout);
+    expect(() => lees(o)).toThrow(melding);
+    // Not even where the machine policy says the same: the user's file is wrong on its own.
+    expect(() => lees({ ...o, machinePad: opzet({ machine: { syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true } }).machinePad })).toThrow(melding);
+  });
+
+  it('the user\'s config.json is checked for npm start too (leesConfig), with the same message', () => {
+    const o = opzet({ config: { isiUrl: 'https://isi.gemeente.nl', zwakkeSleutelopslagToestaan: true } });
+    expect(() => leesConfig(o.dataMap, {})).toThrow(/"zwakkeSleutelopslagToestaan" kan alleen IT instellen/);
+    expect(leesConfig(opzet({ config: { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 } }).dataMap, {})).toEqual({ isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 });
+  });
+});
+
+describe('machineBeleidPad', () => {
+  it('PIB_BELEID wins; else the system-wide folder of each OS', () => {
+    expect(machineBeleidPad({ PIB_BELEID: '/tmp/x.json' }, 'linux')).toBe('/tmp/x.json');
+    expect(machineBeleidPad({}, 'linux')).toBe('/etc/portal-inburgering/beleid.json');
+    expect(machineBeleidPad({}, 'darwin')).toBe('/Library/Application Support/PortalInburgering/beleid.json');
+    expect(machineBeleidPad({ ProgramData: 'D:\\ProgramData' }, 'win32')).toBe('D:\\ProgramData\\PortalInburgering\\beleid.json');
+    expect(machineBeleidPad({}, 'win32')).toBe('C:\\ProgramData\\PortalInburgering\\beleid.json');
+  });
+
+  it('an empty PIB_BELEID counts as unset', () => {
+    expect(machineBeleidPad({ PIB_BELEID: '' }, 'linux')).toBe('/etc/portal-inburgering/beleid.json');
+  });
+});
+
+describe('the browser-mode host (main/host/cli.ts)', () => {
+  it('stops with exit code 2 and the Dutch message when the machine policy is invalid', () => {
+    const o = opzet({ machine: { vergrendelNaMinuten: 'tien' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', '--isi', 'http://127.0.0.1:9'], {
+      cwd: join(import.meta.dirname, '..', '..', '..'), encoding: 'utf8', timeout: 30_000,
+      env: { ...process.env, PIB_BELEID: o.machinePad, PIB_DATA: o.dataMap },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${o.machinePad} is geen geldig machinebeleid: vergrendelNaMinuten: moet een geheel getal van 1 tot en met 480 zijn.`);
+    expect(r.stdout).not.toContain('Browsermodus');
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Wijzigingen, type SignaalInLijst } from '../../../shared/schemas/api';
+import { totpCode } from '../../../server/auth/totp';
+import { maakDiensten } from '../../../main/diensten';
+import { verwerkAanroep } from '../../../main/ipc/verwerker';
+import { IsiClient } from '../../../main/isi/client';
+import { nodePlatform } from '../../../main/platform/node';
+import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { maakKluis } from '../../../main/vault/kluis';
+import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { zetKlok } from '../server/hulp';
+
+// The demo caseload as it is (over 1,000 persons in 0014), paged as the policy says.
+const server = await startTestServer({ vandaag: '2025-03-01' });
+const PAGINA = 250;
+let token = '';
+
+const dataMap = mkdtempSync(join(tmpdir(), 'pib-sync-'));
+const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'dl') });
+const diensten = maakDiensten({
+  isi: new IsiClient(server.url), platform, policy: { ...STANDAARD_POLICY, syncPaginaGrootte: PAGINA },
+  kluis: maakKluis({ geheimen: platform.geheimen, dataMap }), info: { versie: 't', modus: 'browser', demo: true },
+});
+
+beforeAll(async () => {
+  token = await server.login('demo-muteren');
+  await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+});
+
+/** One page across the IPC contract, as the renderer asks for it. */
+async function pagina(gc: string, cursor: string | null): Promise<Wijzigingen> {
+  const uitkomst = await verwerkAanroep(diensten, 'sync.pagina', { gc, cursor });
+  if (!uitkomst.ok) throw new Error(JSON.stringify(uitkomst.probleem));
+  return Wijzigingen.parse(uitkomst.waarde);
+}
+
+/** A full sync: from no cursor, page after page, until ISI says there is no more. */
+async function volledig(gc: string) {
+  const paginas: Wijzigingen[] = [];
+  let cursor: string | null = null;
+  do {
+    const p = await pagina(gc, cursor);
+    paginas.push(p);
+    cursor = p.cursor;
+  } while (paginas.at(-1)!.meer && paginas.length < 100);
+  return { paginas, cursor: cursor!, personen: paginas.flatMap((p) => p.personen), signalen: paginas.flatMap((p) => p.signalen) };
+}
+
+describe('sync.pagina', () => {
+  let cursor = '';
+
+  it('a full sync of the demo gemeente brings every person and signal once, in pages of the policy\'s size', async () => {
+    const v = await volledig('0014');
+    cursor = v.cursor;
+    expect(v.paginas.length).toBeGreaterThan(4);
+    for (const p of v.paginas) {
+      const n = p.personen.length + p.signalen.length + p.verwijderd.personen.length + p.verwijderd.signalen.length;
+      expect(n).toBe(p.meer ? PAGINA : n);
+      expect(n).toBeLessThanOrEqual(PAGINA);
+    }
+    const ids = v.personen.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(1000);
+    // The same as ISI hands out in one go.
+    const alles = Wijzigingen.parse((await server.vraag('GET', '/api/v1/gemeenten/0014/wijzigingen?limiet=5000', { token })).body);
+    expect([...ids].sort()).toEqual(alles.personen.map((p) => p.id).sort());
+    expect(v.signalen.map((s) => s.id).sort()).toEqual(alles.signalen.map((s) => s.id).sort());
+  });
+
+  it('the first page\'s totaal is what the whole full sync brings; the later pages have none', async () => {
+    const v = await volledig('0014');
+    expect(v.paginas[0]!.totaal).toBe(v.personen.length + v.signalen.length);
+    expect(v.paginas.slice(1).every((p) => p.totaal === undefined)).toBe(true);
+  });
+
+  it('with the cursor: only what changed since', async () => {
+    expect(await pagina('0014', cursor)).toMatchObject({ personen: [], signalen: [], meer: false });
+    const s = (await server.vraag('POST', '/api/v1/gemeenten/0014/signalen/_zoek', { token, body: { status: 'NIEUW' } })).body.items[0] as SignaalInLijst;
+    expect((await server.vraag('POST', '/api/v1/gemeenten/0014/signalen/statuswijzigingen', { token, body: { ids: [s.id], status: 'AFGEHANDELD' } })).status).toBe(201);
+    const p = await pagina('0014', cursor);
+    expect(p.signalen.map((x) => [x.id, x.status])).toEqual([[s.id, 'AFGEHANDELD']]);
+    expect(p.totaal).toBeUndefined();
+  });
+
+  it('a cursor ISI no longer knows passes through as the 410 problem: the renderer starts over', async () => {
+    await zetKlok(server, token, '2025-03-08');
+    await zetKlok(server, token, '2025-04-23');
+    const uitkomst = await verwerkAanroep(diensten, 'sync.pagina', { gc: '0014', cursor });
+    expect(uitkomst).toMatchObject({ ok: false, probleem: { status: 410 } });
+    if (!uitkomst.ok) expect(uitkomst.probleem.detail).toContain('zonder cursor');
+    // Starting over works.
+    expect((await volledig('0014')).personen.length).toBeGreaterThan(1000);
+  });
+
+  it('a cursor of another gemeente is ISI\'s 400; a gemeente not the user\'s its 403', async () => {
+    const almere = (await pagina('0034', null)).cursor;
+    expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0014', cursor: almere })).toMatchObject({ ok: false, probleem: { status: 400, code: 'ONGELDIGE_CURSOR' } });
+    expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0363', cursor: null })).toMatchObject({ ok: false, probleem: { status: 403 } });
+  });
+});
