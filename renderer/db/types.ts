@@ -1,0 +1,116 @@
+import type { SignaalStatus } from '../../shared/rules/signalen';
+import type { PersonenLijst, PersonenZoekvraag, Persoon, Probleem, SignalenLijst, SignalenZoekvraag, Wijzigingen } from '../../shared/schemas/api';
+import type { UitgaandeWijziging, WijzigingSoort } from '../../shared/schemas/uitgaand';
+import type { z } from 'zod';
+
+type PersonenLijstT = z.infer<typeof PersonenLijst>;
+type SignalenLijstT = z.infer<typeof SignalenLijst>;
+type PersoonT = z.infer<typeof Persoon>;
+type ProbleemT = z.infer<typeof Probleem>;
+
+/** Where the cache of one gemeente stands. */
+export interface SyncStand {
+  gc: string;
+  /** The cursor after the last page applied; null before the first page. */
+  cursor: string | null;
+  /** True once a full sync reached its last page (`meer: false`); reads wait for this. */
+  volledig: boolean;
+  /** When the last page was applied (ISO 8601 date-time), for "Gegevens van <datum tijd>". */
+  laatsteSync: string | null;
+  /** During a full sync: items (persons + signals) to come, as the first page said, and applied so far. */
+  totaal: number | null;
+  verwerkt: number;
+}
+
+export type EntryStatus = 'WACHT' | 'GEWEIGERD';
+
+/** One outbox entry, decrypted. Kept until ISI took it or the user discarded it (never dropped silently). */
+export interface UitgaandeEntry {
+  id: string;
+  /** Made when the user acted; the same on every try (API.md: Idempotency-Key). */
+  idempotencyKey: string;
+  soort: WijzigingSoort;
+  gc: string;
+  /** The person it concerns (PVT, invoice), for "wacht op verzending" on that person. */
+  persoonId: string | null;
+  wijziging: UitgaandeWijziging;
+  status: EntryStatus;
+  aangemaakt: string;
+  pogingen: number;
+  /** Set when GEWEIGERD: ISI's problem, and the person as ISI had it then. */
+  probleem: ProbleemT | null;
+  serverStand: PersoonT | null;
+}
+
+/** A person as the app shows it: ISI's state with the user's unsent changes laid over it. */
+export type CachePersoon = PersoonT & {
+  /** Unsent changes (WACHT) on this person: shown as "wacht op verzending". */
+  wachtend: number;
+  /** Refused changes (GEWEIGERD) on this person. */
+  geweigerd: number;
+};
+
+/**
+ * The offline cache of one user (renderer/db): IndexedDB through Dexie, personal fields encrypted
+ * with AES-GCM, BSN found by HMAC. Every method may be called only while the cache is open.
+ */
+export interface Cache {
+  readonly gebruikersnaam: string;
+  /** Drops the keys and everything decrypted from memory (auto-lock, logout). */
+  sluit(): void;
+
+  syncStand(gc: string): Promise<SyncStand>;
+  /** Applies one page of `wijzigingen` in one transaction, together with the new cursor and counts. */
+  pasToe(gc: string, pagina: Wijzigingen, nu?: Date): Promise<SyncStand>;
+  /** A 410: forget the gemeente's cursor and data (unsent changes stay) so the next sync is a full one. */
+  beginOpnieuw(gc: string): Promise<void>;
+
+  /** R-ZP-1, R-ZP-2, R-ZP-5 on the cache, with the same answer ISI gives to `_zoek`. */
+  zoekPersonen(gc: string, vraag: PersonenZoekvraag): Promise<PersonenLijstT>;
+  haalPersoon(gc: string, id: string): Promise<CachePersoon | null>;
+  /** R-SIG-4, R-SIG-5 on the cache, as ISI's `signalen/_zoek`; `statussen` (more than one) for R-SIG-3's list. */
+  zoekSignalen(gc: string, vraag: SignalenZoekvraag & { statussen?: readonly SignaalStatus[] }): Promise<SignalenLijstT>;
+  /** R-SIG-3: the number of signals with status Nieuw or In behandeling. */
+  openstaand(gc: string): Promise<number>;
+  aantallen(gc: string): Promise<{ personen: number; signalen: number }>;
+  /**
+   * Fills the sort memo of gemeente `gc` (the decrypted sort fields of every person and signal), so
+   * that later searches decrypt nothing: list pages come from the memo. Meant for the background
+   * after a sync (`void cache.warmOp(gc)`): resolves when done, or early when the cache closes
+   * meanwhile; never rejects for a closed cache. Calls for the same gemeente share one run.
+   */
+  warmOp(gc: string): Promise<void>;
+
+  /**
+   * The way of a change: the local change (the person or signals as the user left them) and the
+   * outbox entry, in one transaction.
+   */
+  zetInWachtrij(wijziging: UitgaandeWijziging, idempotencyKey: string, nu?: Date): Promise<UitgaandeEntry>;
+  /** Every entry, WACHT and GEWEIGERD, in send order (by `aangemaakt`; a corrected entry keeps its place, see `vervang`). */
+  wachtrij(): Promise<UitgaandeEntry[]>;
+  /** ISI took the entry: it goes; the person ISI answered with (if any) replaces the local one. */
+  verzonden(entryId: string, persoon: PersoonT | null): Promise<void>;
+  /** A failed try (no connection): the entry stays WACHT, with one more attempt counted. */
+  mislukt(entryId: string): Promise<void>;
+  /** ISI refused: the entry stays as GEWEIGERD with the problem and ISI's current person; the local person is ISI's again. */
+  geweigerd(entryId: string, probleem: ProbleemT, serverStand: PersoonT | null): Promise<void>;
+  /** "Verwerpen": the user lets the refused change go. */
+  verwerp(entryId: string): Promise<void>;
+  /**
+   * "Opnieuw proberen" after editing: the refused entry is replaced by the new change (new key, the
+   * version of ISI's current person). Also for a waiting entry (a correction before it was sent).
+   * The entry keeps its id and its place in the send order (so it neither overtakes nor falls
+   * behind later changes of the same person); it is WACHT again, with `aangemaakt: nu`, no attempts,
+   * no problem.
+   */
+  vervang(entryId: string, wijziging: UitgaandeWijziging, idempotencyKey: string, nu?: Date): Promise<UitgaandeEntry>;
+}
+
+/** Every cache on this machine, by user, for retention at start (wissenNaDagenZonderSync). */
+export interface CacheRegister {
+  gebruikersnaam: string;
+  databasenaam: string;
+  laatsteSync: string | null;
+  /** When the cache was first opened (ISO 8601): a cache never synced expires counting from here. */
+  aangemaakt: string;
+}
