@@ -6,6 +6,7 @@ import { nl } from 'vuetify/locale';
 import 'vuetify/styles';
 import App from './App.vue';
 import { maakRouter } from './router';
+import { useCacheStore } from './stores/cache';
 import { useSessieStore } from './stores/sessie';
 
 // The host and the app protocol put a fresh nonce in the page; Vuetify's theme style sheet carries
@@ -32,6 +33,10 @@ const vuetify = createVuetify({
 
 const app = createApp(App);
 app.use(createPinia());
+// Policy first (lock and retention times), then retention: an unused cache goes before anyone logs in.
+const cacheStore = useCacheStore();
+await cacheStore.laadBeleid();
+await cacheStore.ruimOp().catch((fout: unknown) => console.warn('Opruimen van oude lokale gegevens mislukt:', fout));
 await useSessieStore().herstel();
 app.use(maakRouter());
 app.use(vuetify);

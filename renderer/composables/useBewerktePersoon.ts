@@ -22,17 +22,27 @@ export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Prob
   const id = computed(() => String(route.params.id));
   const p = computed(() => (persoon.value?.id === id.value ? persoon.value : null));
 
+  // The form is filled once per version of the person: a load that brings the same version
+  // (the cache and a quick sync answer while the user types) leaves what was typed alone.
+  let gevuld: number | null = null;
+  function vulVersie(x: Persoon): void {
+    if (gevuld === x.versie) return;
+    gevuld = x.versie;
+    vul(x);
+  }
+
   async function laad(): Promise<void> {
     const x = await laden.voer(() => personen.haalPersoon(id.value));
-    if (x) vul(x);
+    if (x) vulVersie(x);
   }
 
   async function herladen(): Promise<void> {
     probleem.value = null;
+    gevuld = null;
     await laad();
   }
 
-  if (p.value) vul(p.value);
+  if (p.value) vulVersie(p.value);
   void laad();
   watch(() => sessie.gekozenGemeenteCode, (nieuw, oud) => {
     // Only a switch to another gemeente; logging out has its own way to the login screen.

@@ -6,9 +6,14 @@ import {
   legeZoekcriteria, PERSONEN_PAGINA_GROOTTE, schrijfSortering, ZOEKCRITERIA_VELDEN, zoekUitkomst,
   type PersoonSorteerkolom, type Sortering, type ZoekcriteriaOverig,
 } from '../../shared/rules/zoeken';
-import type { Factuur, PersonenZoekvraag, PersoonInLijst, Persoon, Probleem, PvtWijziging } from '../../shared/schemas/api';
+import type { FactuurInvoer, PersonenZoekvraag, PersoonInLijst, Persoon, Probleem, PvtWijziging } from '../../shared/schemas/api';
 import { pib } from '../bridge';
+import { uitCacheOfIsi } from '../composables/uitCache';
+import type { CachePersoon } from '../db/types';
+import { useCacheStore } from './cache';
 import { useSessieStore } from './sessie';
+import { useSyncStore } from './sync';
+import { MELDING_WACHT, useWachtrijStore, type Afloop } from './wachtrij';
 
 /** The form of "Zoeken met overige velden": every criterion may be empty (null) while typing. */
 export type ZoekFormulier = { [K in keyof ZoekcriteriaOverig]?: ZoekcriteriaOverig[K] | null };
@@ -24,6 +29,15 @@ export interface Lijst {
 
 /** What a search leads to (R-ZP-1, R-ZP-4): a message, one person, or the results list. */
 export type Zoekresultaat = { soort: 'GEEN'; melding: string } | { soort: 'PERSOON'; id: string } | { soort: 'LIJST' };
+
+/** A person as shown: ISI's state, with the user's unsent and refused changes counted when it comes from the cache. */
+export type GetoondePersoon = Persoon & Partial<Pick<CachePersoon, 'wachtend' | 'geweigerd'>>;
+
+/** What saving a change led to: ISI has it, or it waits in the outbox (then `melding` says so). */
+export interface Opgeslagen {
+  persoon: GetoondePersoon;
+  verzonden: boolean;
+}
 
 export const STANDAARD_SORTERING: Sortering<PersoonSorteerkolom> = { kolom: 'bsn', aflopend: false };
 
@@ -63,13 +77,16 @@ export function ingevuldeCriteria(formulier: ZoekFormulier): ZoekcriteriaOverig 
  */
 export const usePersonenStore = defineStore('personen', () => {
   const sessie = useSessieStore();
+  const cacheStore = useCacheStore();
+  const sync = useSyncStore();
+  const wachtrij = useWachtrijStore();
 
   const tab = ref<'BSN' | 'OVERIG'>('BSN');
   const bsn = ref('');
   const criteria = ref<ZoekFormulier>(legeZoekcriteria());
   const zoekvraag = ref<Zoekvraag | null>(null);
   const lijst = ref<Lijst | null>(null);
-  const persoon = ref<Persoon | null>(null);
+  const persoon = ref<GetoondePersoon | null>(null);
   /** Where a person screen was opened from outside the person screens (signals, wet), to go back to. */
   const herkomst = ref<{ id: string; pad: string } | null>(null);
   /** A confirmation for the next screen (after saving), shown once. */
@@ -94,7 +111,8 @@ export const usePersonenStore = defineStore('personen', () => {
       pagina,
       paginaGrootte: PERSONEN_PAGINA_GROOTTE,
     };
-    const u = await pib.personen.zoek({ gc: gc.value, vraag: body });
+    const g = gc.value;
+    const u = await uitCacheOfIsi(g, (cache) => cache.zoekPersonen(g, body), () => pib.personen.zoek({ gc: g, vraag: body }));
     if (!u.ok) return u;
     return { ok: true, waarde: { items: u.waarde.items, totaal: u.waarde.totaal, pagina: u.waarde.pagina, sortering } };
   }
@@ -126,32 +144,51 @@ export const usePersonenStore = defineStore('personen', () => {
     return u;
   }
 
-  /** R-PER-1: the person as ISI has it now (with `versie` for If-Match). */
-  async function haalPersoon(id: string): Promise<Uitkomst<Persoon>> {
+  /**
+   * R-PER-1: the person as the cache has it (ISI's state with the user's unsent changes), with
+   * `versie` for If-Match. A person the cache does not hold (another law, outside the PIB) comes from ISI.
+   */
+  async function haalPersoon(id: string): Promise<Uitkomst<GetoondePersoon>> {
     if (!gc.value) return geenGemeente();
-    const u = await pib.personen.haal({ gc: gc.value, id });
-    if (u.ok) persoon.value = u.waarde;
+    const g = gc.value;
+    const cache = await cacheStore.open();
+    let gevonden: GetoondePersoon | null = null;
+    if (cache) {
+      await sync.vers(g);
+      if (cacheStore.cache === cache) gevonden = await cache.haalPersoon(g, id);
+    }
+    const u: Uitkomst<GetoondePersoon> = gevonden ? { ok: true, waarde: gevonden } : await pib.personen.haal({ gc: g, id });
+    if (u.ok && gc.value === g) persoon.value = u.waarde;
     return u;
+  }
+
+  /** After a change: ISI's answer, or (when it waits) the person as the cache now shows it. */
+  async function naWijziging(g: string, p: Persoon, u: Uitkomst<Afloop>): Promise<Uitkomst<Opgeslagen>> {
+    if (!u.ok) return u;
+    const verzonden = u.waarde.soort === 'VERZONDEN';
+    const lokaal = await cacheStore.cache?.haalPersoon(g, p.id);
+    const na: GetoondePersoon = lokaal ?? (u.waarde.soort === 'VERZONDEN' ? u.waarde.persoon : null) ?? p;
+    if (persoon.value?.id === p.id) persoon.value = na;
+    if (!verzonden) meld(MELDING_WACHT);
+    return { ok: true, waarde: { persoon: na, verzonden } };
   }
 
   /** R-PVT-2: the four PVT fields, with the version read (If-Match) and one key per click. */
-  async function wijzigPvt(p: Persoon, wijziging: PvtWijziging, idempotencyKey: string): Promise<Uitkomst<Persoon>> {
+  async function wijzigPvt(p: Persoon, wijziging: PvtWijziging, idempotencyKey: string): Promise<Uitkomst<Opgeslagen>> {
     if (!gc.value) return geenGemeente();
-    const u = await pib.personen.wijzigPvt({ gc: gc.value, id: p.id, versie: p.versie, wijziging, idempotencyKey });
-    if (u.ok) persoon.value = u.waarde;
-    return u;
+    return naWijziging(gc.value, p, await wachtrij.wijzig({ soort: 'PVT', gc: gc.value, persoonId: p.id, versie: p.versie, wijziging }, idempotencyKey));
   }
 
   /** R-FAC-1, R-FAC-2, R-FAC-4: add (nieuw) or change the invoice. */
-  async function slaFactuurOp(p: Persoon, nieuw: boolean, invoer: { factuurnummer: string; factuurdatum: string; debiteurnummer: string | null }, idempotencyKey: string): Promise<Uitkomst<Factuur>> {
+  async function slaFactuurOp(p: Persoon, nieuw: boolean, invoer: FactuurInvoer, idempotencyKey: string): Promise<Uitkomst<Opgeslagen>> {
     if (!gc.value) return geenGemeente();
-    return pib.factuur.opslaan({ gc: gc.value, id: p.id, versie: p.versie, nieuw, invoer, idempotencyKey });
+    return naWijziging(gc.value, p, await wachtrij.wijzig({ soort: 'FACTUUR_OPSLAAN', gc: gc.value, persoonId: p.id, versie: p.versie, nieuw, invoer }, idempotencyKey));
   }
 
   /** R-FAC-4: remove an invoice the person has not accepted. */
-  async function verwijderFactuur(p: Persoon, idempotencyKey: string): Promise<Uitkomst<Record<string, never>>> {
+  async function verwijderFactuur(p: Persoon, idempotencyKey: string): Promise<Uitkomst<Opgeslagen>> {
     if (!gc.value) return geenGemeente();
-    return pib.factuur.verwijderen({ gc: gc.value, id: p.id, versie: p.versie, idempotencyKey });
+    return naWijziging(gc.value, p, await wachtrij.wijzig({ soort: 'FACTUUR_VERWIJDEREN', gc: gc.value, persoonId: p.id, versie: p.versie }, idempotencyKey));
   }
 
   /** R-ZP-3: "wis velden". */

@@ -11,8 +11,10 @@ import {
 import { schrijfSortering, volgendeSortering, type Sortering } from '../../shared/rules/zoeken';
 import type { SignaalInLijst, SignalenZoekvraag } from '../../shared/schemas/api';
 import { pib } from '../bridge';
+import { uitCacheOfIsi } from '../composables/uitCache';
 import { naVoorcontrole } from '../composables/voorcontrole';
 import { useSessieStore } from './sessie';
+import { useWachtrijStore } from './wachtrij';
 
 /** The search form of "Zoeken signalen WI2013" (R-SIG-4), as the user fills it in. */
 export interface SignaalCriteria {
@@ -109,7 +111,7 @@ export const useSignalenStore = defineStore('signalen', () => {
 
   /** R-SIG-3: the number of signals with status Nieuw or In behandeling. */
   async function laadOpenstaand(gc: string): Promise<Uitkomst<{ aantal: number }>> {
-    const u = await pib.signalen.openstaand({ gc });
+    const u = await uitCacheOfIsi(gc, async (cache) => ({ aantal: await cache.openstaand(gc) }), () => pib.signalen.openstaand({ gc }));
     if (u.ok) openstaand.value = { gc, aantal: u.waarde.aantal };
     return u;
   }
@@ -158,7 +160,12 @@ export const useSignalenStore = defineStore('signalen', () => {
     const o = opdracht.value;
     if (!o) return { ok: true, waarde: { items: [], totaal: 0 } };
     const mijn = ++volgnummer;
-    const u = o.openstaand ? await paginaOpenstaand(o.gc, pagina.value) : await zoekPagina(o.gc, { ...o.filters, pagina: pagina.value, paginaGrootte: PAGINA });
+    const vraag = { ...o.filters, pagina: pagina.value, paginaGrootte: PAGINA, sorteer: schrijfSortering(sortering.value) };
+    const u = await uitCacheOfIsi<Pagina>(
+      o.gc,
+      (cache) => cache.zoekSignalen(o.gc, o.openstaand ? { ...vraag, statussen: OPENSTAANDE_STATUSSEN } : vraag),
+      () => (o.openstaand ? paginaOpenstaand(o.gc, pagina.value) : zoekPagina(o.gc, vraag)),
+    );
     // Only the newest request may fill the list: quick clicks on pages or headers overtake each other.
     if (mijn !== volgnummer || !u.ok) return u;
     const laatste = Math.max(1, Math.ceil(u.waarde.totaal / PAGINA));
@@ -224,15 +231,20 @@ export const useSignalenStore = defineStore('signalen', () => {
     geselecteerd.value = nieuw;
   }
 
-  /** R-SIG-6 (R-ROL-3): the selected signals to a new status; then the list and the counts again. */
-  async function wijzigStatus(rollen: readonly Rol[], status: (typeof NIEUWE_SIGNAAL_STATUSSEN)[number], idempotencyKey: string): Promise<Uitkomst<{ bijgewerkt: number }>> {
+  /**
+   * R-SIG-6 (R-ROL-3): the selected signals to a new status, through the outbox; then the list and
+   * the counts again. `verzonden` false: the change waits for a connection (the list shows it already).
+   */
+  async function wijzigStatus(rollen: readonly Rol[], status: (typeof NIEUWE_SIGNAAL_STATUSSEN)[number], idempotencyKey: string): Promise<Uitkomst<{ bijgewerkt: number; verzonden: boolean }>> {
     const o = opdracht.value;
     const ids = [...geselecteerd.value];
-    const u = await naVoorcontrole(weigerSignaalStatuswijziging(rollen, ids), () => pib.signalen.wijzigStatus({ gc: o!.gc, ids, status, idempotencyKey }));
+    const u = await naVoorcontrole(weigerSignaalStatuswijziging(rollen, ids), () => useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o!.gc, ids, status }, idempotencyKey));
     if (!u.ok) return u;
     geselecteerd.value = new Set();
     const [lijst] = await Promise.all([haalPagina(), laadOpenstaand(o!.gc)]);
-    return lijst.ok ? u : lijst;
+    if (!lijst.ok) return lijst;
+    const bijgewerkt = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as { bijgewerkt: number }).bijgewerkt : ids.length;
+    return { ok: true, waarde: { bijgewerkt, verzonden: u.waarde.soort === 'VERZONDEN' } };
   }
 
   /** R-SIG-7: every signal of the gemeente as CSV, whatever its status or the filters; main saves it. */

@@ -6,9 +6,9 @@ import { weigerZonderMutatierol, type Rol } from '../../shared/rules/rollen';
 import { weigerAantalSets, weigerBovenVerwachting, type WaardepapierSoort } from '../../shared/rules/waardepapieren';
 import { veldfouten, type Veldfout, type Weigering } from '../../shared/rules/weigering';
 import type { Bestelbevestiging } from '../../shared/schemas/api';
-import { pib } from '../bridge';
 import { naVoorcontrole } from '../composables/voorcontrole';
 import { useSessieStore } from './sessie';
+import { useWachtrijStore } from './wachtrij';
 
 export type Bevestiging = z.infer<typeof Bestelbevestiging>;
 
@@ -46,27 +46,29 @@ function weigerBestelgegevens(f: Bestelformulier): Weigering | null {
 /** "Waardepapieren bestellen" (R-WP-1, R-ROL-3): the form, and the confirmation of the last order. */
 export const useWaardepapierenStore = defineStore('waardepapieren', () => {
   const bevestiging = ref<Bevestiging | null>(null);
+  /** The last order waits in the outbox (no connection): it has no number yet. */
+  const wacht = ref(false);
 
-  async function bestel(gc: string, rollen: readonly Rol[], f: Bestelformulier, idempotencyKey: string): Promise<Uitkomst<Bevestiging>> {
+  /** `verzonden` false: the order waits in the outbox and is sent, with the same key, when ISI can be reached. */
+  async function bestel(gc: string, rollen: readonly Rol[], f: Bestelformulier, idempotencyKey: string): Promise<Uitkomst<{ verzonden: boolean }>> {
     const aantalSets = leesAantal(f.aantalSets);
     const weigering = weigerZonderMutatierol(rollen) ?? weigerBestelgegevens(f) ?? weigerBovenVerwachting(aantalSets, f.bevestigdBovenVerwachting);
-    const u = await naVoorcontrole(weigering, () =>
-      pib.waardepapieren.bestel({
-        gc,
-        bestelling: { soort: f.soort!, aantalSets, contactpersoon: f.contactpersoon.trim(), email: f.email.trim(), bevestigdBovenVerwachting: f.bevestigdBovenVerwachting },
-        idempotencyKey,
-      }));
-    if (u.ok) bevestiging.value = u.waarde;
-    return u;
+    const bestelling = { soort: f.soort!, aantalSets, contactpersoon: f.contactpersoon.trim(), email: f.email.trim(), bevestigdBovenVerwachting: f.bevestigdBovenVerwachting };
+    const u = await naVoorcontrole(weigering, () => useWachtrijStore().wijzig({ soort: 'WAARDEPAPIEREN', gc, bestelling }, idempotencyKey));
+    if (!u.ok) return u;
+    bevestiging.value = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as Bevestiging) : null;
+    wacht.value = u.waarde.soort === 'WACHT';
+    return { ok: true, waarde: { verzonden: !wacht.value } };
   }
 
   function nieuweBestelling(): void {
     bevestiging.value = null;
+    wacht.value = false;
   }
 
   watch(() => useSessieStore().gebruiker, (g) => {
-    if (!g) bevestiging.value = null;
+    if (!g) nieuweBestelling();
   });
 
-  return { bevestiging, bestel, nieuweBestelling };
+  return { bevestiging, wacht, bestel, nieuweBestelling };
 });

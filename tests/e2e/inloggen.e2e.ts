@@ -1,5 +1,5 @@
 import { totpCode } from '../../server/auth/totp';
-import { controleerToegankelijkheid, expect, schermafdruk, test } from './omgeving';
+import { controleerToegankelijkheid, expect, logUit, schermafdruk, test } from './omgeving';
 
 // Handbook §2.1, §2.2 (logging in), §3.1 (start screen per role), §3.11 (gekozen gemeente).
 test.describe('inloggen en startscherm', () => {
@@ -50,8 +50,7 @@ test.describe('inloggen en startscherm', () => {
     await page.getByLabel('Wachtwoord').fill('demo');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+    await logUit(page);
     await expect(page.getByTestId('sessie-melding')).toContainText('U bent uitgelogd.');
     expect(totpCode('JBSWY3DPEHPK3PXP')).toMatch(/^\d{6}$/);
   });

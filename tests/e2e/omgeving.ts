@@ -58,7 +58,7 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
       await page.goto(omgeving.appUrl);
       const uit = page.getByRole('button', { name: 'Uitloggen' });
       await expect(uit.or(page.getByRole('heading', { name: 'Inloggen' }))).toBeVisible();
-      if (await uit.isVisible()) await uit.click();
+      if (await uit.isVisible()) await logUit(page);
       await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
       await gebruik();
     },
@@ -77,6 +77,19 @@ export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren
   await page.getByLabel('Verificatiecode').fill(totpCode('JBSWY3DPEHPK3PXP'));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
+}
+
+/**
+ * "Uitloggen", and when the app asks what to do with the data on this computer, keep them
+ * (or wipe them). Without a cache the app asks nothing.
+ */
+export async function logUit(page: Page, keuze: 'bewaren' | 'wissen' = 'bewaren'): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  const inloggen = page.getByRole('heading', { name: 'Inloggen' });
+  const vraag = page.getByTestId('uitloggen-vraag');
+  await expect(inloggen.or(vraag)).toBeVisible();
+  if (await vraag.isVisible()) await page.getByTestId(keuze === 'bewaren' ? 'uitloggen-bewaren' : 'uitloggen-wissen').click();
+  await expect(inloggen).toBeVisible();
 }
 
 /** WCAG 2.1 A/AA with axe-core: no serious or critical finding on the screen as it is now. */

@@ -1,0 +1,103 @@
+import { defineStore } from 'pinia';
+import { shallowRef, ref, watch } from 'vue';
+import type { Beleid } from '../../shared/ipc';
+import type { Probleem } from '../../shared/schemas/api';
+import { pib } from '../bridge';
+import { CacheFout, openCache, verouderd, wisCache } from '../db';
+import type { Cache } from '../db/types';
+import { useSessieStore } from './sessie';
+
+export const MELDING_HERSTELD = 'De gegevens op deze computer waren niet meer te lezen (de sleutel ervan bestaat niet meer) en zijn gewist. Ze worden opnieuw bij DUO opgehaald; wijzigingen die eventueel nog wachtten, zijn verloren gegaan.';
+
+/** Until main says otherwise (app.info): the defaults of main/policy. */
+export const STANDAARD_BELEID: Beleid = { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' };
+
+/**
+ * The offline cache of the logged-in user: opened with the key main hands over after login,
+ * closed (keys and decrypted data dropped) on lock and logout. Without a cache (main refused the
+ * key, e.g. a weak keychain) the app still works, online only, straight from ISI.
+ */
+export const useCacheStore = defineStore('cache', () => {
+  const sessie = useSessieStore();
+  const cache = shallowRef<Cache | null>(null);
+  const beleid = ref<Beleid>(STANDAARD_BELEID);
+  /** Why there is no cache while logged in, said to the user once. */
+  const geenCache = ref<Probleem | null>(null);
+  /** Said once when an unreadable cache had to be wiped. */
+  const hersteld = ref<string | null>(null);
+  let openen: Promise<Cache | null> | null = null;
+
+  async function laadBeleid(): Promise<void> {
+    const u = await pib.app.info({});
+    if (u.ok) beleid.value = u.waarde.beleid;
+  }
+
+  /** Retention at start: the cache of a user who has not synced for N days goes, key and all. */
+  async function ruimOp(nu = new Date()): Promise<string[]> {
+    const weg = await verouderd(beleid.value.wissenNaDagenZonderSync, nu);
+    for (const c of weg) {
+      await wisCache(c.gebruikersnaam);
+      await pib.cache.vergeet({ gebruikersnaam: c.gebruikersnaam });
+    }
+    return weg.map((c) => c.gebruikersnaam);
+  }
+
+  /** The cache of the logged-in user, opened once per login. */
+  function open(): Promise<Cache | null> {
+    const gebruiker = sessie.gebruiker?.gebruikersnaam;
+    if (!gebruiker) return Promise.resolve(null);
+    if (cache.value?.gebruikersnaam === gebruiker) return Promise.resolve(cache.value);
+    openen ??= (async () => {
+      try {
+        const u = await pib.cache.sleutel({});
+        if (!u.ok) {
+          geenCache.value = u.probleem;
+          return null;
+        }
+        // The session may have ended while the key was on its way.
+        if (sessie.gebruiker?.gebruikersnaam !== u.waarde.gebruikersnaam) return null;
+        cache.value = await openMetHerstel(u.waarde.gebruikersnaam, u.waarde.sleutel);
+        geenCache.value = null;
+        return cache.value;
+      } finally {
+        openen = null;
+      }
+    })();
+    return openen;
+  }
+
+  /**
+   * A database written with a key main no longer has (it was destroyed: retention, a wipe that
+   * stopped halfway) cannot be read by anyone: it is wiped and filled again, and the user is told.
+   */
+  async function openMetHerstel(gebruikersnaam: string, sleutel: string): Promise<Cache> {
+    try {
+      return await openCache(gebruikersnaam, sleutel);
+    } catch (fout) {
+      if (!(fout instanceof CacheFout) || fout.code !== 'VERKEERDE_SLEUTEL') throw fout;
+      await wisCache(gebruikersnaam);
+      hersteld.value = MELDING_HERSTELD;
+      return openCache(gebruikersnaam, sleutel);
+    }
+  }
+
+  /** Drops the key and everything decrypted: what stays on disk is unreadable without main's key. */
+  function sluit(): void {
+    cache.value?.sluit();
+    cache.value = null;
+  }
+
+  /** "Lokale gegevens wissen": the user's database and the key that could read it. */
+  async function wis(gebruikersnaam: string): Promise<void> {
+    sluit();
+    await wisCache(gebruikersnaam);
+    await pib.cache.vergeet({ gebruikersnaam });
+  }
+
+  watch(() => sessie.gebruiker?.gebruikersnaam ?? null, (naam) => {
+    if (!naam) sluit();
+    else void open();
+  });
+
+  return { cache, beleid, geenCache, hersteld, laadBeleid, ruimOp, open, sluit, wis };
+});

@@ -1,0 +1,166 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { Uitkomst } from '../../shared/ipc';
+import type { Persoon } from '../../shared/schemas/api';
+import type { UitgaandeWijziging, Verzending } from '../../shared/schemas/uitgaand';
+import { pib } from '../bridge';
+import type { UitgaandeEntry } from '../db/types';
+import { useCacheStore } from './cache';
+import { useSessieStore } from './sessie';
+import { useSyncStore } from './sync';
+
+/** How long a form waits for ISI's answer to the change it just queued before saying it waits. */
+export const WACHTBUDGET_MS = 10_000;
+
+/** What became of a change the user made: ISI took it (with its answer), or it waits in the outbox. */
+export type Afloop = { soort: 'VERZONDEN'; antwoord: unknown; persoon: Persoon | null } | { soort: 'WACHT'; entry: UitgaandeEntry };
+
+const PERSOON_GROEP: Partial<Record<UitgaandeWijziging['soort'], string>> = { PVT: 'PVT', FACTUUR_OPSLAAN: 'FACTUUR', FACTUUR_VERWIJDEREN: 'FACTUUR' };
+
+export const MELDING_WACHT = 'Er is nu geen verbinding met DUO. Uw wijziging is op deze computer bewaard en wacht op verzending; de applicatie verstuurt haar zodra er weer verbinding is.';
+
+/**
+ * The outbox (ARCHITECTURE.md "the way of a change"): every change is written to the cache with
+ * its entry in one transaction, then sent by main with its Idempotency-Key, in the order made. A
+ * refusal stays as GEWEIGERD beside ISI's current state until the user tries again or lets it go;
+ * a lost connection leaves the entry waiting, to be sent again with the same key. Nothing is dropped.
+ */
+export const useWachtrijStore = defineStore('wachtrij', () => {
+  const cacheStore = useCacheStore();
+  const sessie = useSessieStore();
+  const entries = ref<UitgaandeEntry[]>([]);
+  const wachtend = computed(() => entries.value.filter((e) => e.status === 'WACHT'));
+  const geweigerd = computed(() => entries.value.filter((e) => e.status === 'GEWEIGERD'));
+  const afgehandeld = new Map<string, (v: Verzending | null) => void>();
+  let verzenden: Promise<void> | null = null;
+
+  async function ververs(): Promise<void> {
+    entries.value = (await cacheStore.cache?.wachtrij()) ?? [];
+  }
+
+  /** Sends every waiting entry in order; stops at the first that cannot be delivered (no connection). */
+  function verstuurAlles(): Promise<void> {
+    verzenden ??= (async () => {
+      const cache = cacheStore.cache;
+      if (!cache || !sessie.gebruiker) return;
+      for (;;) {
+        // Read again each round: sending one entry may have moved the version of the next (volgVersie).
+        const e = (await cache.wachtrij()).find((x) => x.status === 'WACHT');
+        if (!e) break;
+        const u = await pib.uitgaand.verstuur({ idempotencyKey: e.idempotencyKey, wijziging: e.wijziging });
+        if (cacheStore.cache !== cache) return;
+        if (!u.ok) {
+          await cache.mislukt(e.id);
+          if (u.probleem.status === 0) useSyncStore().online = false;
+          if (u.probleem.status === 401) sessie.verlopen(u.probleem.detail);
+          afgehandeld.get(e.id)?.(null);
+          break;
+        }
+        useSyncStore().online = true;
+        if (u.waarde.uitkomst === 'VERZONDEN') {
+          await cache.verzonden(e.id, u.waarde.persoon);
+          await volgVersie(e, u.waarde.persoon);
+        } else {
+          await cache.geweigerd(e.id, u.waarde.probleem, u.waarde.serverStand);
+        }
+        afgehandeld.get(e.id)?.(u.waarde);
+      }
+    })().finally(async () => {
+      verzenden = null;
+      await ververs();
+    });
+    return verzenden;
+  }
+
+  /**
+   * A later change on the same person was made on top of the one just sent: it carries the new
+   * version, else ISI would see a conflict with the user's own change. It was never sent, so it
+   * keeps its key.
+   */
+  async function volgVersie(verzonden: UitgaandeEntry, persoon: Persoon | null): Promise<void> {
+    const cache = cacheStore.cache;
+    if (!cache || !persoon || !verzonden.persoonId) return;
+    for (const e of await cache.wachtrij()) {
+      const w = e.wijziging;
+      if (e.status === 'WACHT' && e.persoonId === persoon.id && 'versie' in w && w.versie < persoon.versie) {
+        await cache.vervang(e.id, { ...w, versie: persoon.versie }, e.idempotencyKey);
+      }
+    }
+  }
+
+  function wachtOp(entryId: string): Promise<Verzending | null> {
+    return new Promise((klaar) => {
+      const tijd = setTimeout(() => klaar(null), WACHTBUDGET_MS);
+      afgehandeld.set(entryId, (v) => {
+        clearTimeout(tijd);
+        afgehandeld.delete(entryId);
+        klaar(v);
+      });
+    });
+  }
+
+  /**
+   * A change of the user: into the outbox (replacing a refused or waiting change of the same kind
+   * on the same person, so a correction is "opnieuw proberen"), then sent at once. The form learns
+   * ISI's answer, ISI's refusal (shown in place, what was typed stays), or that the change waits.
+   */
+  async function wijzig(w: UitgaandeWijziging, idempotencyKey: string): Promise<Uitkomst<Afloop>> {
+    const cache = await cacheStore.open();
+    if (!cache) return rechtstreeks(w, idempotencyKey);
+    const groep = PERSOON_GROEP[w.soort];
+    const eerder = groep && 'persoonId' in w
+      ? (await cache.wachtrij()).find((e) => e.persoonId === w.persoonId && e.gc === w.gc && PERSOON_GROEP[e.soort] === groep)
+      : undefined;
+    const entry = eerder ? await cache.vervang(eerder.id, w, idempotencyKey) : await cache.zetInWachtrij(w, idempotencyKey);
+    await ververs();
+    const antwoord = wachtOp(entry.id);
+    void (async () => {
+      // A send already under way may have started before this entry existed: then one more round.
+      await verstuurAlles();
+      if (afgehandeld.has(entry.id)) await verstuurAlles();
+      afgehandeld.get(entry.id)?.(null);
+    })();
+    const v = await antwoord;
+    void useSyncStore().synchroniseer(w.gc);
+    if (!v) return { ok: true, waarde: { soort: 'WACHT', entry } };
+    if (v.uitkomst === 'GEWEIGERD') return { ok: false, probleem: v.probleem };
+    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: v.antwoord, persoon: v.persoon } };
+  }
+
+  /** Without a cache (main keeps no key on this machine): straight to ISI, as the portal does. */
+  async function rechtstreeks(w: UitgaandeWijziging, idempotencyKey: string): Promise<Uitkomst<Afloop>> {
+    const u = await pib.uitgaand.verstuur({ idempotencyKey, wijziging: w });
+    if (!u.ok) return u;
+    if (u.waarde.uitkomst === 'GEWEIGERD') return { ok: false, probleem: u.waarde.probleem };
+    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: u.waarde.antwoord, persoon: u.waarde.persoon } };
+  }
+
+  /** "Opnieuw proberen" of a refused entry as it is (signal status, order, message), with a new key. */
+  async function probeerOpnieuw(entry: UitgaandeEntry): Promise<void> {
+    await cacheStore.cache?.vervang(entry.id, entry.wijziging, crypto.randomUUID());
+    await ververs();
+    await verstuurAlles();
+  }
+
+  /** "Verwerpen": the user lets a refused change go; ISI's state stays. */
+  async function verwerp(entry: UitgaandeEntry): Promise<void> {
+    await cacheStore.cache?.verwerp(entry.id);
+    await ververs();
+  }
+
+  function zoek(entryId: string): UitgaandeEntry | null {
+    return entries.value.find((e) => e.id === entryId) ?? null;
+  }
+
+  /** The refusal ISI gave to this person's change of this kind, if it is still in the outbox. */
+  function geweigerdOp(persoonId: string, soort: 'PVT' | 'FACTUUR'): UitgaandeEntry | null {
+    return geweigerd.value.find((e) => e.persoonId === persoonId && PERSOON_GROEP[e.soort] === soort) ?? null;
+  }
+
+  watch(() => cacheStore.cache, async (cache) => {
+    await ververs();
+    if (cache) void verstuurAlles();
+  });
+
+  return { entries, wachtend, geweigerd, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
+});

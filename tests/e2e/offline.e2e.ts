@@ -1,0 +1,268 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { isi, isiSessie, kiesGemeente, simulatiePersoon } from './isi-direct';
+import { expect, test } from './offline-omgeving';
+import { controleerToegankelijkheid, logIn, schermafdruk } from './omgeving';
+
+const gegeven = (page: Page, sleutel: string) => page.getByTestId('persoonsgegevens').getByTestId(`gegeven-${sleutel}`).getByTestId('waarde');
+const veld = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+/** The cache has every gemeente of the user: no sync under way, and a time of the data. */
+async function wachtOpSync(page: Page): Promise<void> {
+  await expect(page.getByTestId('gegevens-van')).toContainText(/Gegevens van \d\d-\d\d-\d{4} \d\d:\d\d/, { timeout: 60_000 });
+  await expect(page.getByTestId('cachebalk')).toHaveAttribute('data-sync-lopend', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-voortgang')).toHaveCount(0);
+}
+
+/** The app again after the host died: a fresh page load (the old page would only see its fragment change). */
+async function naHerstart(page: Page, appUrl: string): Promise<void> {
+  await page.goto('about:blank');
+  await logIn(page, appUrl, 'demo-muteren');
+}
+
+async function openPersoon(page: Page, bsn: string): Promise<void> {
+  await kiesGemeente(page, 'Groningen');
+  await page.getByRole('link', { name: 'Portal Inburgering' }).click();
+  await page.getByRole('link', { name: '09. Raadplegen en muteren persoon 2013' }).click();
+  await page.getByRole('tab', { name: 'Zoeken met burgerservicenummer' }).click();
+  await page.getByLabel('Burgerservicenummer').fill(bsn);
+  await page.getByTestId('zoek-bsn').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persoon' })).toBeVisible();
+}
+
+async function wijzigVoldaan(page: Page, datum: string): Promise<void> {
+  await page.getByTestId('pvt-wijzigen').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'PVT gegevens wijzigen' })).toBeVisible();
+  await veld(page, 'Datum start deelname PV-traject').fill('03-02-2025');
+  await veld(page, 'Datum einde deelname PV-traject').fill(datum);
+  await veld(page, 'Datum voldaan aan PVT-plicht').fill(datum);
+  await page.getByTestId('pvt-opslaan').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persoon' })).toBeVisible();
+}
+
+async function persoonBijIsi(isiUrl: string, id: string): Promise<{ versie: number; datumVoldaan: string | null; achternaam: string }> {
+  const r = await isi(isiUrl, await isiSessie(isiUrl), 'GET', `/api/v1/gemeenten/0014/personen/${id}`);
+  expect(r.status, r.tekst).toBe(200);
+  return r.body;
+}
+
+/** A PVT-plichtig person in Groningen whose term has passed, made at ISI for this test. */
+const nieuwePersoon = (isiUrl: string, achternaam: string) =>
+  simulatiePersoon(isiUrl, { gemeentecode: '0014', achternaam, geslacht: 2, datumStartPvtPlicht: '2024-01-01', datumEindePvtPlicht: '2024-12-31' });
+
+// Issue #4: the caseload on a laptop without network. The cache is filled after login, serves
+// search and person screens offline, and keeps every change until ISI has it, exactly once.
+test.describe('offline werken', () => {
+  test('zoeken, openen en wijzigen zonder verbinding; na herstel komt de wijziging precies één keer aan', async ({ page, werkplek }) => {
+    const p = await nieuwePersoon(werkplek.isiUrl, 'Onderweg');
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await expect(page.getByTestId('verbinding')).toHaveText('Online');
+    await schermafdruk(page, '40-cache-gesynchroniseerd');
+
+    await werkplek.stopIsi();
+    await openPersoon(page, p.bsn);
+    await expect(page.getByTestId('verbinding')).toHaveText('Offline');
+    await expect(page.getByTestId('blok-persoon')).toContainText('Onderweg');
+
+    // A search with other criteria, from the cache alone.
+    await page.getByRole('link', { name: 'Portal Inburgering' }).click();
+    await page.getByRole('link', { name: '09. Raadplegen en muteren persoon 2013' }).click();
+    await page.getByRole('tab', { name: 'Zoeken met overige velden' }).click();
+    await page.getByTestId('criterium-pvtPlichtig').getByLabel('Ja').check();
+    await page.getByTestId('zoek-overig').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Gevonden personen' })).toBeVisible();
+    await expect(page.getByTestId('aantal-gevonden')).toContainText('U ziet 1 tot en met 20.');
+
+    await openPersoon(page, p.bsn);
+    await wijzigVoldaan(page, '14-02-2025');
+    await expect(page.getByTestId('melding')).toContainText('wacht op verzending');
+    await expect(page.getByTestId('wacht-op-verzending')).toBeVisible();
+    await expect(gegeven(page, 'datum-voldaan-aan-pvt-plicht')).toHaveText('14-02-2025');
+    await expect(page.getByTestId('wachtrij-link')).toContainText('1 wacht op verzending');
+    await controleerToegankelijkheid(page, 'persoon met wijziging in de wachtrij');
+    await schermafdruk(page, '41-offline-wacht-op-verzending');
+
+    await werkplek.startIsi();
+    await page.getByTestId('nu-bijwerken').click();
+    await expect(page.getByTestId('wachtrij-link')).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByTestId('verbinding')).toHaveText('Online');
+    await expect(page.getByTestId('wacht-op-verzending')).toHaveCount(0);
+    const bijIsi = await persoonBijIsi(werkplek.isiUrl, p.id);
+    expect(bijIsi.datumVoldaan).toBe('2025-02-14');
+    expect(bijIsi.versie).toBe(p.versie + 1);
+  });
+
+  test('een wijziging die intussen bij DUO is gewijzigd: geweigerd, naast de stand van DUO; opnieuw proberen en verwerpen', async ({ page, werkplek }) => {
+    const p = await nieuwePersoon(werkplek.isiUrl, 'Conflict');
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await werkplek.stopIsi();
+    await openPersoon(page, p.bsn);
+    await wijzigVoldaan(page, '14-02-2025');
+    await expect(page.getByTestId('wacht-op-verzending')).toBeVisible();
+
+    // Meanwhile a colleague changes the same person at DUO.
+    await werkplek.startIsi();
+    const token = await isiSessie(werkplek.isiUrl);
+    const anders = await fetch(`${werkplek.isiUrl}/api/v1/gemeenten/0014/personen/${p.id}/pvt`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': `"${p.versie}"`, 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ datumStartDeelname: '2025-02-03', datumEindeDeelname: '2025-02-10', datumVoldaan: '2025-02-10', redenNietVoldaan: null }),
+    });
+    expect(anders.status).toBe(200);
+
+    await page.getByTestId('nu-bijwerken').click();
+    await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
+    await expect(page.getByTestId('wijziging-geweigerd')).toBeVisible();
+    // What ISI has now is what the person shows.
+    await expect(gegeven(page, 'datum-voldaan-aan-pvt-plicht')).toHaveText('10-02-2025');
+
+    await page.getByTestId('wachtrij-link').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Wachtrij' })).toBeVisible();
+    const entry = page.getByTestId('entry-geweigerd');
+    await expect(entry.getByTestId('weigering')).toBeVisible();
+    const vergelijking = entry.getByTestId('vergelijking');
+    await expect(vergelijking.getByRole('row', { name: /Datum voldaan aan PVT-plicht/ })).toContainText('14-02-2025');
+    await expect(vergelijking.getByRole('row', { name: /Datum voldaan aan PVT-plicht/ })).toContainText('10-02-2025');
+    await controleerToegankelijkheid(page, 'wachtrij met een geweigerde wijziging');
+    await schermafdruk(page, '42-wachtrij-geweigerd');
+
+    // Opnieuw proberen: the form with the user's refused values, on ISI's current version.
+    await entry.getByTestId('opnieuw-proberen').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'PVT gegevens wijzigen' })).toBeVisible();
+    await expect(veld(page, 'Datum voldaan aan PVT-plicht')).toHaveValue('14-02-2025');
+    await veld(page, 'Datum voldaan aan PVT-plicht').fill('13-02-2025');
+    await veld(page, 'Datum einde deelname PV-traject').fill('13-02-2025');
+    await page.getByTestId('pvt-opslaan').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Persoon' })).toBeVisible();
+    await expect(page.getByTestId('melding')).toContainText('De PVT gegevens zijn opgeslagen.');
+    await expect(page.getByTestId('wachtrij-link')).toHaveCount(0);
+    const bijIsi = await persoonBijIsi(werkplek.isiUrl, p.id);
+    expect(bijIsi.datumVoldaan).toBe('2025-02-13');
+    expect(bijIsi.versie).toBe(p.versie + 2);
+
+    // Verwerpen: a second conflict, let go; ISI's state stays.
+    await werkplek.stopIsi();
+    await wijzigVoldaan(page, '12-02-2025');
+    await werkplek.startIsi();
+    const nu = await persoonBijIsi(werkplek.isiUrl, p.id);
+    const weer = await fetch(`${werkplek.isiUrl}/api/v1/gemeenten/0014/personen/${p.id}/pvt`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': `"${nu.versie}"`, 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ datumStartDeelname: '2025-02-03', datumEindeDeelname: '2025-02-11', datumVoldaan: '2025-02-11', redenNietVoldaan: null }),
+    });
+    expect(weer.status).toBe(200);
+    await page.getByTestId('nu-bijwerken').click();
+    await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
+    await page.getByTestId('wachtrij-link').click();
+    await page.getByTestId('entry-geweigerd').getByTestId('verwerpen').click();
+    await page.getByTestId('verwerpen-bevestigen').click();
+    await expect(page.getByTestId('wachtrij-leeg')).toBeVisible();
+    expect((await persoonBijIsi(werkplek.isiUrl, p.id)).datumVoldaan).toBe('2025-02-11');
+  });
+});
+
+test.describe('onderbroken', () => {
+  test.use({ beleid: { syncPaginaGrootte: 100 } });
+
+  test('de host sterft tijdens de eerste synchronisatie: na herstart gaat die verder, niets dubbel of kwijt', async ({ page, werkplek }) => {
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    const voortgang = page.getByTestId('sync-voortgang');
+    await expect(voortgang).toContainText(/ophalen: [1-9][\d.]* van [\d.]+ \(\d+%\)/);
+    await schermafdruk(page, '43-eerste-synchronisatie');
+    await werkplek.doodHost();
+    await werkplek.startHost();
+    await naHerstart(page, werkplek.appUrl);
+    await wachtOpSync(page);
+
+    // Every person and open signal of the gemeente is in the cache once: the counts equal ISI's.
+    const token = await isiSessie(werkplek.isiUrl);
+    for (const verblijf of ['WOONACHTIG', 'VOORMALIG'] as const) {
+      const r = await isi<{ totaal: number }>(werkplek.isiUrl, token, 'POST', '/api/v1/gemeenten/0014/personen/_zoek', { verblijf });
+      await kiesGemeente(page, 'Groningen');
+      await page.getByRole('link', { name: 'Portal Inburgering' }).click();
+      await page.getByRole('link', { name: '09. Raadplegen en muteren persoon 2013' }).click();
+      await page.getByRole('tab', { name: 'Zoeken met overige velden' }).click();
+      await page.getByTestId('criterium-verblijf').getByLabel(verblijf === 'WOONACHTIG' ? 'Woonachtig in uw gemeente' : 'Voormalig woonachtig in uw gemeente', { exact: true }).check();
+      await page.getByTestId('zoek-overig').click();
+      await expect(page.getByTestId('aantal-gevonden')).toContainText(`Er zijn ${r.body.totaal} personen gevonden.`);
+    }
+    const open = await isi<{ aantal: number }>(werkplek.isiUrl, token, 'GET', '/api/v1/gemeenten/0014/signalen/openstaand');
+    await page.getByRole('link', { name: 'Portal Inburgering' }).click();
+    await page.getByRole('link', { name: '11. Raadplegen en muteren signalen 2013' }).click();
+    await expect(page.getByTestId('openstaand-tekst')).toContainText(String(open.body.aantal));
+  });
+
+  test('de host sterft terwijl DUO de wijziging al heeft: opnieuw verzonden met dezelfde sleutel, één keer verwerkt', async ({ page, werkplek }) => {
+    const p = await nieuwePersoon(werkplek.isiUrl, 'Onderbroken');
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await openPersoon(page, p.bsn);
+
+    werkplek.station.vasthouden = true;
+    const vast = werkplek.station.vastgehouden();
+    await page.getByTestId('pvt-wijzigen').click();
+    await veld(page, 'Datum start deelname PV-traject').fill('03-02-2025');
+    await veld(page, 'Datum einde deelname PV-traject').fill('14-02-2025');
+    await veld(page, 'Datum voldaan aan PVT-plicht').fill('14-02-2025');
+    await page.getByTestId('pvt-opslaan').click();
+    const verzoek = await vast;
+    expect(verzoek).toMatchObject({ methode: 'PUT', status: 200 });
+    // ISI did the work; the app never heard. Now the app dies.
+    await werkplek.doodHost();
+    werkplek.station.vasthouden = false;
+    expect((await persoonBijIsi(werkplek.isiUrl, p.id)).versie).toBe(p.versie + 1);
+
+    await werkplek.startHost();
+    await naHerstart(page, werkplek.appUrl);
+    await wachtOpSync(page);
+    await expect(page.getByTestId('wachtrij-link')).toHaveCount(0, { timeout: 20_000 });
+    const bijIsi = await persoonBijIsi(werkplek.isiUrl, p.id);
+    expect(bijIsi.versie).toBe(p.versie + 1);
+    expect(bijIsi.datumVoldaan).toBe('2025-02-14');
+    await openPersoon(page, p.bsn);
+    await expect(gegeven(page, 'datum-voldaan-aan-pvt-plicht')).toHaveText('14-02-2025');
+    await expect(page.getByTestId('wijziging-geweigerd')).toHaveCount(0);
+  });
+});
+
+/** Every file under `map`, recursively. */
+function bestanden(map: string): string[] {
+  return readdirSync(map).flatMap((naam) => {
+    const pad = join(map, naam);
+    return statSync(pad).isDirectory() ? bestanden(pad) : [pad];
+  });
+}
+
+test.describe('versleuteld op schijf', () => {
+  test('na een volledige synchronisatie staat geen BSN en geen achternaam leesbaar in het Chromium-profiel', async ({ werkplek }) => {
+    test.setTimeout(120_000);
+    const token = await isiSessie(werkplek.isiUrl);
+    const bekend: { bsn: string; achternaam: string; id: string }[] = [];
+    for (const gc of ['0014', '0034']) {
+      const r = await isi<{ items: { bsn: string; achternaam: string; id: string }[] }>(werkplek.isiUrl, token, 'POST', `/api/v1/gemeenten/${gc}/personen/_zoek`, { verblijf: 'WOONACHTIG', paginaGrootte: 200 });
+      bekend.push(...r.body.items);
+    }
+    expect(bekend.length).toBeGreaterThan(300);
+
+    const context = await chromium.launchPersistentContext(werkplek.profiel, { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'nl-NL' });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await context.close();
+
+    const inhoud = bestanden(join(werkplek.profiel, 'Default', 'IndexedDB')).map((pad) => readFileSync(pad));
+    const totaal = inhoud.reduce((n, b) => n + b.length, 0);
+    expect(totaal).toBeGreaterThan(100_000);
+    const zoek = (tekst: string) => inhoud.some((b) => b.includes(Buffer.from(tekst, 'latin1')) || b.includes(Buffer.from(tekst, 'utf16le')));
+    // The check can see: the person ids are stored in clear (they identify nobody outside ISI).
+    expect(bekend.filter((p) => zoek(p.id)).length).toBeGreaterThan(0);
+    const bsns = bekend.filter((p) => zoek(p.bsn)).map((p) => p.bsn);
+    const namen = [...new Set(bekend.map((p) => p.achternaam).filter((n) => n.length >= 6))].filter(zoek);
+    expect(bsns, 'BSNs leesbaar op schijf').toEqual([]);
+    expect(namen, 'achternamen leesbaar op schijf').toEqual([]);
+  });
+});
