@@ -10,7 +10,7 @@ import { useSessieStore } from './sessie';
 export const MELDING_HERSTELD = 'De gegevens op deze computer waren niet meer te lezen (de sleutel ervan bestaat niet meer) en zijn gewist. Ze worden opnieuw bij DUO opgehaald; wijzigingen die eventueel nog wachtten, zijn verloren gegaan.';
 
 /** Until main says otherwise (app.info): the defaults of main/policy. */
-export const STANDAARD_BELEID: Beleid = { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' };
+export const STANDAARD_BELEID: Beleid = { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30 };
 
 /**
  * The offline cache of the logged-in user: opened with the key main hands over after login,

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
 import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
+import { CacheFout } from '../db';
 import type { Cache, SyncStand } from '../db/types';
 import { useCacheStore } from './cache';
 import { useSessieStore } from './sessie';
@@ -43,7 +44,6 @@ export const useSyncStore = defineStore('sync', () => {
   let timer: ReturnType<typeof setInterval> | null = null;
 
   const stand = computed(() => (sessie.gekozenGemeenteCode ? (standen.get(sessie.gekozenGemeenteCode) ?? null) : null));
-  const bezig = computed(() => voortgang.value !== null);
 
   async function laadStanden(cache: Cache): Promise<void> {
     for (const g of sessie.gemeenten) standen.set(g.code, await cache.syncStand(g.code));
@@ -65,6 +65,8 @@ export const useSyncStore = defineStore('sync', () => {
           if (u.probleem.status === 410) {
             await cache.beginOpnieuw(gc);
             huidig = await cache.syncStand(gc);
+            // At once: an emptied gemeente no longer counts as complete, so reads go to ISI meanwhile.
+            standen.set(gc, huidig);
             continue;
           }
           if (u.probleem.status === 0) online.value = false;
@@ -81,7 +83,10 @@ export const useSyncStore = defineStore('sync', () => {
       }
       voortgang.value = null;
       void cache.warmOp(gc);
-    })().finally(() => {
+    })().catch((fout: unknown) => {
+      // Locked or logged out during a page: the cache closed under the run, which simply ends.
+      if (!(fout instanceof CacheFout && fout.code === 'GESLOTEN')) throw fout;
+    }).finally(() => {
       lopend.delete(gc);
       aantalLopend.value--;
       if (voortgang.value?.gc === gc) voortgang.value = null;
@@ -104,16 +109,17 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   /**
-   * Before a read: a cache that never finished its full sync is completed first (the progress bar
-   * shows it); otherwise a quick incremental sync gets its chance, for at most LEESBUDGET_MS, so the
-   * counter employee sees what ISI has now, and offline the cache answers at once.
+   * Before a read: a quick incremental sync gets its chance, for at most LEESBUDGET_MS, so the
+   * counter employee sees what ISI has now, and offline the cache answers at once. A cache whose
+   * first full sync has not finished is not waited for (at 100,000 persons that takes minutes):
+   * it fills in the background, with its progress bar, and ISI answers the read meanwhile.
    */
   async function vers(gc: string): Promise<void> {
     const cache = await cacheStore.open();
     if (!cache) return;
     const s = standen.get(gc) ?? (await cache.syncStand(gc));
-    if (!s.volledig && online.value !== false) {
-      await synchroniseer(gc);
+    if (!s.volledig) {
+      void synchroniseer(gc);
       return;
     }
     if (online.value === false && !lopend.has(gc)) {
@@ -151,5 +157,5 @@ export const useSyncStore = defineStore('sync', () => {
     if (timer) plan(m);
   });
 
-  return { online, standen, stand, voortgang, bezig, aantalLopend, fout, synchroniseer, alles, vers, stop };
+  return { online, standen, stand, voortgang, aantalLopend, fout, synchroniseer, alles, vers, stop };
 });

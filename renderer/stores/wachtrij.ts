@@ -4,6 +4,7 @@ import type { Uitkomst } from '../../shared/ipc';
 import type { Persoon } from '../../shared/schemas/api';
 import type { UitgaandeWijziging, Verzending } from '../../shared/schemas/uitgaand';
 import { pib } from '../bridge';
+import { CacheFout } from '../db';
 import type { UitgaandeEntry } from '../db/types';
 import { useCacheStore } from './cache';
 import { useSessieStore } from './sessie';
@@ -33,6 +34,8 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
   const geweigerd = computed(() => entries.value.filter((e) => e.status === 'GEWEIGERD'));
   const afgehandeld = new Map<string, (v: Verzending | null) => void>();
   let verzenden: Promise<void> | null = null;
+  /** The entry whose request is on its way: it is never replaced, or ISI's answer would land on the wrong change. */
+  let onderweg: string | null = null;
 
   async function ververs(): Promise<void> {
     entries.value = (await cacheStore.cache?.wachtrij()) ?? [];
@@ -47,6 +50,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
         // Read again each round: sending one entry may have moved the version of the next (volgVersie).
         const e = (await cache.wachtrij()).find((x) => x.status === 'WACHT');
         if (!e) break;
+        onderweg = e.id;
         const u = await pib.uitgaand.verstuur({ idempotencyKey: e.idempotencyKey, wijziging: e.wijziging });
         if (cacheStore.cache !== cache) return;
         if (!u.ok) {
@@ -65,7 +69,11 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
         }
         afgehandeld.get(e.id)?.(u.waarde);
       }
-    })().finally(async () => {
+    })().catch((fout: unknown) => {
+      // Locked or logged out during a send: the entry stays in the outbox for the next login.
+      if (!(fout instanceof CacheFout && fout.code === 'GESLOTEN')) throw fout;
+    }).finally(async () => {
+      onderweg = null;
       verzenden = null;
       await ververs();
     });
@@ -109,7 +117,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     if (!cache) return rechtstreeks(w, idempotencyKey);
     const groep = PERSOON_GROEP[w.soort];
     const eerder = groep && 'persoonId' in w
-      ? (await cache.wachtrij()).find((e) => e.persoonId === w.persoonId && e.gc === w.gc && PERSOON_GROEP[e.soort] === groep)
+      ? (await cache.wachtrij()).find((e) => e.id !== onderweg && e.persoonId === w.persoonId && e.gc === w.gc && PERSOON_GROEP[e.soort] === groep)
       : undefined;
     const entry = eerder ? await cache.vervang(eerder.id, w, idempotencyKey) : await cache.zetInWachtrij(w, idempotencyKey);
     await ververs();

@@ -82,7 +82,8 @@ test.describe('personen zoeken en raadplegen', () => {
     // 491945449 lives in Almere: valid, but not in the PIB of Groningen.
     await zoekBsn(page, '491945449');
     await expect(page.getByTestId('geen-resultaten')).toHaveText('Deze persoon is niet gevonden in de gegevens van gemeente Groningen.');
-    expect(verstuurd.filter((f) => f.includes('personen.zoek'))).toHaveLength(1);
+    // A valid BSN is looked up once: in the offline cache, or at ISI while the cache is still filling.
+    expect(verstuurd.filter((f) => f.includes('personen.zoek')).length).toBeLessThanOrEqual(1);
   });
 
   test('R-ZP-5: zoeken met overige velden geeft de lijst; sorteren, bladeren en terug naar dezelfde pagina en sortering (R-ZP-2, R-ZP-3, R-ZP-6)', async ({ page, inloggen }) => {

@@ -2,15 +2,19 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MELDING_ONBEKEND_ADRES, SERVICECENTRUM } from '../../../shared/rules/contact';
-import { gelukt, toon } from './hulp-schermen';
+import { GEEN_SLEUTELOPSLAG, toon, verzonden } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ contact: { verstuur: vi.fn() } }));
+// Online only (no key store on this machine): the message goes straight to ISI through the outbox channel.
+const pib = vi.hoisted(() => ({ cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const ContactView = (await import('../../../renderer/views/ContactView.vue')).default;
 const { useContactStore } = await import('../../../renderer/stores/contact');
 
-beforeEach(() => vi.resetAllMocks());
+beforeEach(() => {
+  vi.resetAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 // Handbook §3.14.
 describe('Contact met DUO (R-CON-1)', () => {
@@ -39,12 +43,12 @@ describe('Contact met DUO (R-CON-1)', () => {
     expect(wrapper.get('[data-test=telefoonnummer]').text()).toContain("Het veld 'Telefoonnummer' is verplicht");
     expect(wrapper.get('[data-test=bericht]').text()).toContain("Het veld 'Bericht' is verplicht");
     expect(wrapper.get('[data-test=onderwerp]').text()).toContain('Kies een onderwerp uit de lijst');
-    expect(pib.contact.verstuur).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     wrapper.unmount();
   });
 
   it('R-CON-1: a valid message is sent with the key; the subject and message empty, the rest stays', async () => {
-    pib.contact.verstuur.mockResolvedValue(gelukt({ id: 'c1', ontvangenOp: '2025-03-01T10:15:00.000Z' }));
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden({ id: 'c1', ontvangenOp: '2025-03-01T10:15:00.000Z' }));
     const { wrapper } = await toon(ContactView, { waar: '/contact' });
     await wrapper.get('[data-test=email] input').setValue('test@groningen.example');
     await wrapper.get('[data-test=bericht] textarea').setValue('Waar vind ik het PVT extract?');
@@ -53,11 +57,15 @@ describe('Contact met DUO (R-CON-1)', () => {
     await flushPromises();
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(pib.contact.verstuur).toHaveBeenCalledWith({
-      gc: '0014',
-      bericht: { naam: 'Test Gebruiker', email: 'test@groningen.example', magBellen: false, telefoonnummer: null, onderwerp: 'PVT', bericht: 'Waar vind ik het PVT extract?' },
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
       idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: {
+        soort: 'CONTACT',
+        gc: '0014',
+        bericht: { naam: 'Test Gebruiker', email: 'test@groningen.example', magBellen: false, telefoonnummer: null, onderwerp: 'PVT', bericht: 'Waar vind ik het PVT extract?' },
+      },
     });
+    expect(wrapper.find('[data-test=wacht-op-verzending]').exists()).toBe(false);
     expect(wrapper.get('[data-test=verstuurd]').text()).toContain('Uw bericht is verstuurd');
     expect(useContactStore().ontvangen?.id).toBe('c1');
     expect((wrapper.get('[data-test=bericht] textarea').element as HTMLTextAreaElement).value).toBe('');

@@ -6,8 +6,10 @@ import { createRouter, createMemoryHistory } from 'vue-router';
 import { createVuetify } from 'vuetify';
 import { MELDING_GEEN_REKENINGNUMMER } from '../../../shared/rules/factuur';
 import type { Persoon } from '../../../shared/schemas/api';
+import { GEEN_SLEUTELOPSLAG, geweigerdDoorIsi, verzonden } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn(), wijzigPvt: vi.fn() }, factuur: { opslaan: vi.fn(), verwijderen: vi.fn() } }));
+// Online only (no key store on this machine): every change goes straight to ISI through the outbox channel.
+const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
@@ -55,7 +57,10 @@ async function versturen(w: W) {
   await flushPromises();
 }
 
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 describe('FactuurWijzigenView (§3.6)', () => {
   it('R-FAC-2: het bedrag staat vast op € 150,00; een fout factuurnummer gaat niet de deur uit', async () => {
@@ -65,19 +70,20 @@ describe('FactuurWijzigenView (§3.6)', () => {
     expect(invoer(w, 'bedrag').attributes('readonly')).toBeDefined();
     await vulIn(w, 'ABC-123', '14-02-2025', 'DEBITEUR12345');
     await versturen(w);
-    expect(pib.factuur.opslaan).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     expect(w.find('[data-test=factuurnummer]').text()).toContain('Het factuurnummer mag maximaal 16 posities hebben en moet alfanumeriek zijn');
     expect(w.find('[data-test=debiteurnummer]').text()).toContain('Het debiteurnummer mag maximaal 10 posities hebben');
   });
 
   it('R-FAC-3: de melding van de server staat op het scherm met wat de gemeente kan doen; de invoer blijft', async () => {
     const { w } = await maak(persoon());
-    pib.factuur.opslaan.mockResolvedValue({ ok: false, probleem: { type: 't', title: 't', status: 409, code: 'GEEN_REKENINGNUMMER', regel: 'R-FAC-3', detail: MELDING_GEEN_REKENINGNUMMER } });
+    pib.uitgaand.verstuur.mockResolvedValue(geweigerdDoorIsi(409, MELDING_GEEN_REKENINGNUMMER, { code: 'GEEN_REKENINGNUMMER', regel: 'R-FAC-3' }, persoon()));
     await vulIn(w, 'ALM1', '14-02-2025');
     await versturen(w);
-    expect(pib.factuur.opslaan).toHaveBeenCalledWith(expect.objectContaining({
-      gc: '0034', id: ID, versie: 4, nieuw: true, invoer: { factuurnummer: 'ALM1', factuurdatum: '2025-02-14', debiteurnummer: null },
-    }));
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: { soort: 'FACTUUR_OPSLAAN', gc: '0034', persoonId: ID, versie: 4, nieuw: true, invoer: { factuurnummer: 'ALM1', factuurdatum: '2025-02-14', debiteurnummer: null } },
+    });
     expect(w.find('[data-test=probleem]').text()).toBe(MELDING_GEEN_REKENINGNUMMER);
     expect(w.find('[data-test=rekeningnummer-uitleg]').text()).toContain('sci@duo.nl');
     expect((invoer(w, 'factuurnummer').element as HTMLInputElement).value).toBe('ALM1');
@@ -87,10 +93,15 @@ describe('FactuurWijzigenView (§3.6)', () => {
     const { w, router } = await maak(persoon({ factuur: FACTUUR, factuurAanwezig: 'J' }));
     expect((invoer(w, 'factuurnummer').element as HTMLInputElement).value).toBe('155441');
     expect((invoer(w, 'factuurdatum').element as HTMLInputElement).value).toBe('04-11-2019');
-    pib.factuur.opslaan.mockResolvedValue({ ok: true, waarde: { ...FACTUUR, factuurnummer: '155442' } });
+    const gewijzigd = { ...FACTUUR, factuurnummer: '155442' };
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden(gewijzigd, persoon({ factuur: gewijzigd, factuurAanwezig: 'J', versie: 5 })));
     await invoer(w, 'factuurnummer').setValue('155442');
     await versturen(w);
-    expect(pib.factuur.opslaan).toHaveBeenCalledWith(expect.objectContaining({ nieuw: false, invoer: { factuurnummer: '155442', factuurdatum: '2019-11-04', debiteurnummer: null } }));
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: { soort: 'FACTUUR_OPSLAAN', gc: '0034', persoonId: ID, versie: 4, nieuw: false, invoer: { factuurnummer: '155442', factuurdatum: '2019-11-04', debiteurnummer: null } },
+    });
+    expect(usePersonenStore().persoon?.factuur?.factuurnummer).toBe('155442');
     expect(usePersonenStore().melding).toBe('De factuur is gewijzigd.');
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('persoon'), { timeout: 10_000 });
     expect(router.currentRoute.value.query.tab).toBe('factuur');

@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createRouter, createMemoryHistory } from 'vue-router';
 import { createVuetify } from 'vuetify';
 import { MELDING_GEEN_FACTUUR } from '../../../shared/rules/factuur';
 import { MELDING_DEFINITIEF, MELDING_VERHUISD, MUTATIEFORMULIER_URL } from '../../../shared/rules/pvt';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
 import type { Persoon } from '../../../shared/schemas/api';
+import { GEEN_SLEUTELOPSLAG, verzonden } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn(), wijzigPvt: vi.fn() }, factuur: { opslaan: vi.fn(), verwijderen: vi.fn() } }));
+// Online only (no key store on this machine): the person comes straight from ISI.
+const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
@@ -28,7 +30,7 @@ function persoon(extra: Partial<Persoon> = {}): Persoon {
   };
 }
 
-async function maak(p: Persoon, rollen = ['WI2013', 'WI2013MUT'], query = '') {
+async function maak(p: Persoon, rollen = ['WI2013', 'WI2013MUT'], query = '', attach = false) {
   pib.personen.haal.mockResolvedValue({ ok: true, waarde: p });
   const pinia = createPinia();
   setActivePinia(pinia);
@@ -37,14 +39,18 @@ async function maak(p: Persoon, rollen = ['WI2013', 'WI2013MUT'], query = '') {
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push(`/personen/${p.id}${query}`);
   await router.isReady();
-  const w = mount(PersoonView, { global: { plugins: [pinia, router, createVuetify()] } });
+  // Attached when a test needs a dialog (Vuetify teleports it into the document).
+  const w = mount(PersoonView, { global: { plugins: [pinia, router, createVuetify()] }, ...(attach ? { attachTo: document.body } : {}) });
   await flushPromises();
   return { w, router };
 }
 
 const waarde = (w: ReturnType<typeof mount>, blok: string, sleutel: string) => w.find(`[data-test=${blok}] [data-test=gegeven-${sleutel}] [data-test=waarde]`).text();
 
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 describe('PersoonView (§3.4)', () => {
   it('R-PER-1: blok Persoon, blok Signalen met Raadplegen, tab Persoonsgegevens; R-MB-1: "Niet gemeld"', async () => {
@@ -119,5 +125,27 @@ describe('FactuurTab (§3.6)', () => {
     expect(w.find('[data-test=factuur-wijzigen]').exists()).toBe(false);
     expect(w.find('[data-test=factuur-verwijderen]').exists()).toBe(false);
     expect(w.find('[data-test=factuur-geaccepteerd]').text()).toContain('kan niet meer worden gewijzigd of verwijderd');
+  });
+
+  it('R-FAC-4: Verwijderen na bevestiging stuurt FACTUUR_VERWIJDEREN met de gelezen versie en meldt het', async () => {
+    // happy-dom has no visualViewport; Vuetify's dialog only needs the name to exist.
+    vi.stubGlobal('visualViewport', null);
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const { w } = await maak(persoon({ ...metLening, factuurAanwezig: 'J', factuur }), undefined, '?tab=factuur', true);
+    await w.get('[data-test=factuur-verwijderen]').trigger('click');
+    await flushPromises();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
+    const zonder = persoon({ ...metLening, versie: 8 });
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden(null, zonder));
+    pib.personen.haal.mockResolvedValue({ ok: true, waarde: zonder });
+    (document.body.querySelector('[data-test=verwijderen-bevestigen]') as HTMLElement).click();
+    await flushPromises();
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: { soort: 'FACTUUR_VERWIJDEREN', gc: '0014', persoonId: ID, versie: 7 },
+    });
+    expect(w.get('[data-test=melding]').text()).toBe('De factuur is verwijderd.');
+    expect(w.find('[data-test=geen-factuur]').text()).toContain(MELDING_GEEN_FACTUUR);
+    w.unmount();
   });
 });

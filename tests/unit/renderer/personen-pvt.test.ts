@@ -5,8 +5,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, createMemoryHistory } from 'vue-router';
 import { createVuetify } from 'vuetify';
 import type { Persoon } from '../../../shared/schemas/api';
+import { GEEN_SLEUTELOPSLAG, geweigerd, geweigerdDoorIsi, verzonden } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn(), wijzigPvt: vi.fn() }, factuur: {} }));
+// Online only (no key store on this machine): every change goes straight to ISI through the outbox channel.
+const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
@@ -51,7 +53,10 @@ async function opslaan(w: W) {
   await flushPromises();
 }
 
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 describe('PvtWijzigenView (§3.5)', () => {
   it('R-PVT-2: het formulier opent met de gegevens zoals ze nu geregistreerd zijn', async () => {
@@ -87,21 +92,29 @@ describe('PvtWijzigenView (§3.5)', () => {
   });
 
   it('R-PVT-7: bij Detentie de randvoorwaarden, en zonder bevestiging wordt niets verstuurd', async () => {
-    const { w } = await maak(persoon());
+    const { w, router } = await maak(persoon());
     await kiesReden(w, 'DETENTIE');
     expect(w.find('[data-test=randvoorwaarden]').text()).toContain('minimaal 2 maanden in detentie');
     await opslaan(w);
-    expect(pib.personen.wijzigPvt).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     expect(w.find('[data-test=bewijs-bevestigd]').text()).toContain('Bevestig dat de gemeente het bewijs voor deze reden in bezit heeft.');
 
-    pib.personen.wijzigPvt.mockResolvedValue({ ok: true, waarde: persoon({ redenNietVoldaan: 'DETENTIE', registratieDefinitiefOp: '2025-03-17', versie: 8 }) });
+    const na = persoon({ redenNietVoldaan: 'DETENTIE', registratieDefinitiefOp: '2025-03-17', versie: 8 });
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden(na, na));
     await w.find('[data-test=bewijs-bevestigd] input').setValue(true);
     await opslaan(w);
-    expect(pib.personen.wijzigPvt).toHaveBeenCalledWith(expect.objectContaining({
-      gc: '0014', id: ID, versie: 7,
-      wijziging: { datumStartDeelname: '2024-03-04', datumEindeDeelname: null, datumVoldaan: null, redenNietVoldaan: 'DETENTIE' },
-    }));
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledTimes(1);
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: {
+        soort: 'PVT', gc: '0014', persoonId: ID, versie: 7,
+        wijziging: { datumStartDeelname: '2024-03-04', datumEindeDeelname: null, datumVoldaan: null, redenNietVoldaan: 'DETENTIE' },
+      },
+    });
     expect(usePersonenStore().melding).toBe('De PVT gegevens zijn opgeslagen. De registratie wordt definitief op 17-03-2025. Tot dat moment kunt u deze nog wijzigen.');
+    // The person shown is ISI's answer.
+    expect(usePersonenStore().persoon).toMatchObject({ redenNietVoldaan: 'DETENTIE', versie: 8 });
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('persoon'), { timeout: 10_000 });
   });
 
   it('R-PVT-7: Geen aanbod toont de voorwaarden voor de verlenging vanwege een opleiding, zonder bevestiging', async () => {
@@ -116,19 +129,19 @@ describe('PvtWijzigenView (§3.5)', () => {
     await invoer(w, 'datumEindeDeelname').setValue('01-03-2024');
     await invoer(w, 'datumEindeDeelname').trigger('blur');
     await opslaan(w);
-    expect(pib.personen.wijzigPvt).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     expect(w.find('[data-test=datumEindeDeelname]').text()).toContain("'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'.");
 
     await invoer(w, 'datumEindeDeelname').setValue('15-03-2024');
     await invoer(w, 'datumEindeDeelname').trigger('blur');
-    const geweigerd = { ok: false, probleem: { type: 't', title: 't', status: 409, code: 'REDEN_TE_VROEG', regel: 'R-PVT-5', detail: 'De server weigert.' } };
-    pib.personen.wijzigPvt.mockResolvedValue(geweigerd);
+    pib.uitgaand.verstuur.mockResolvedValue(geweigerdDoorIsi(409, 'De server weigert.', { code: 'REDEN_TE_VROEG', regel: 'R-PVT-5' }, persoon()));
     await opslaan(w);
     await opslaan(w);
-    const sleutels = pib.personen.wijzigPvt.mock.calls.map(([a]) => a.idempotencyKey);
+    const sleutels = pib.uitgaand.verstuur.mock.calls.map(([a]) => a.idempotencyKey);
     expect(sleutels).toHaveLength(2);
     expect(new Set(sleutels).size).toBe(2);
-    expect(pib.personen.wijzigPvt.mock.calls[0]![0].versie).toBe(7);
+    expect(pib.uitgaand.verstuur.mock.calls.map(([a]) => a.wijziging.versie)).toEqual([7, 7]);
+    expect(pib.uitgaand.verstuur.mock.calls[0]![0].wijziging).toMatchObject({ soort: 'PVT', persoonId: ID, wijziging: { datumEindeDeelname: '2024-03-15' } });
     // The server's refusal in place; the typed values stay.
     expect(w.find('[data-test=probleem]').text()).toBe('De server weigert.');
     expect((invoer(w, 'datumEindeDeelname').element as HTMLInputElement).value).toBe('15-03-2024');
@@ -139,14 +152,14 @@ describe('PvtWijzigenView (§3.5)', () => {
     await invoer(w, 'datumStartDeelname').setValue('31-02-2024');
     await invoer(w, 'datumStartDeelname').trigger('blur');
     await opslaan(w);
-    expect(pib.personen.wijzigPvt).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     expect(w.find('[data-test=probleem]').text()).toBe("Vul bij 'Datum start deelname PV-traject' een bestaande datum in als dd-mm-jjjj.");
     expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('31-02-2024');
   });
 
   it('R-PVT-2: 412 zegt dat de persoon intussen gewijzigd is en laadt op verzoek de actuele gegevens', async () => {
     const { w } = await maak(persoon());
-    pib.personen.wijzigPvt.mockResolvedValue({ ok: false, probleem: { type: 't', title: 't', status: 412, code: 'VERSIE', detail: 'De gegevens van deze persoon zijn intussen gewijzigd.' } });
+    pib.uitgaand.verstuur.mockResolvedValue(geweigerdDoorIsi(412, 'De gegevens van deze persoon zijn intussen gewijzigd.', { code: 'VERSIE' }, persoon({ datumStartDeelname: '2024-05-06', versie: 9 })));
     await opslaan(w);
     expect(w.find('[data-test=versieconflict]').exists()).toBe(true);
     pib.personen.haal.mockResolvedValue({ ok: true, waarde: persoon({ datumStartDeelname: '2024-05-06', versie: 9 }) });
@@ -155,6 +168,20 @@ describe('PvtWijzigenView (§3.5)', () => {
     expect(w.find('[data-test=versieconflict]').exists()).toBe(false);
     expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('06-05-2024');
     expect(usePersonenStore().persoon?.versie).toBe(9);
+  });
+
+  it('zonder veilige sleutelopslag (alleen online) wacht er niets: geen verbinding staat op het scherm en de invoer blijft', async () => {
+    const { w, router } = await maak(persoon());
+    expect(pib.cache.sleutel).toHaveBeenCalled();
+    await invoer(w, 'datumEindeDeelname').setValue('15-03-2024');
+    await invoer(w, 'datumEindeDeelname').trigger('blur');
+    pib.uitgaand.verstuur.mockResolvedValue(geweigerd(0, 'Er is geen verbinding met DUO.'));
+    await opslaan(w);
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledTimes(1);
+    expect(w.find('[data-test=probleem]').text()).toBe('Er is geen verbinding met DUO.');
+    expect((invoer(w, 'datumEindeDeelname').element as HTMLInputElement).value).toBe('15-03-2024');
+    expect(usePersonenStore().melding).toBeNull();
+    expect(router.currentRoute.value.name).toBe('pvt-wijzigen');
   });
 
   it('R-PVT-1: zonder magWijzigen geen formulier maar de reden', async () => {

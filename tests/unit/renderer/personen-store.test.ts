@@ -4,8 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { BSN_MELDING_ELFPROEF, weigerBsn } from '../../../shared/rules/bsn';
 import { MELDING_GEEN_RESULTATEN } from '../../../shared/rules/zoeken';
+import { GEEN_SLEUTELOPSLAG } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn(), wijzigPvt: vi.fn() }, factuur: { opslaan: vi.fn(), verwijderen: vi.fn() } }));
+// Online only (no key store on this machine): every search goes straight to ISI.
+const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
@@ -25,6 +27,7 @@ function inloggen(gebruikersnaam = 'x') {
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.clearAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
   inloggen();
 });
 

@@ -6,8 +6,10 @@ import { createRouter, createMemoryHistory } from 'vue-router';
 import { createVuetify } from 'vuetify';
 import { BSN_MELDING_ELFPROEF, BSN_MELDING_FORMAAT } from '../../../shared/rules/bsn';
 import { MELDING_GEEN_RESULTATEN, MELDING_MINSTENS_EEN_VELD } from '../../../shared/rules/zoeken';
+import { GEEN_SLEUTELOPSLAG } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn(), wijzigPvt: vi.fn() }, factuur: {} }));
+// Online only (no key store on this machine): every search goes straight to ISI.
+const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
@@ -34,7 +36,10 @@ async function maak(view: object, pad = '/personen', voor?: () => Promise<unknow
   return { w, router };
 }
 
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 describe('ZoekenPersonenView (§3.2)', () => {
   it('R-BSN-1: een ongeldig BSN wordt geweigerd zonder iets te versturen', async () => {

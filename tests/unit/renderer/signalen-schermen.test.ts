@@ -4,10 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
 import { DOWNLOAD_BEZIG, DOWNLOAD_GELUKT, openstaandTekst } from '../../../shared/rules/signalen';
 import type { SignaalInLijst } from '../../../shared/schemas/api';
-import { gelukt, geweigerd, toon } from './hulp-schermen';
+import { GEEN_SLEUTELOPSLAG, gelukt, geweigerdDoorIsi, toon, verzonden } from './hulp-schermen';
 
+// Online only (no key store on this machine): searches go straight to ISI, status changes through the outbox channel.
 const pib = vi.hoisted(() => ({
-  signalen: { zoek: vi.fn(), openstaand: vi.fn(), wijzigStatus: vi.fn(), downloadAlle: vi.fn() },
+  signalen: { zoek: vi.fn(), openstaand: vi.fn(), downloadAlle: vi.fn() },
+  cache: { sleutel: vi.fn() },
+  uitgaand: { verstuur: vi.fn() },
 }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
@@ -25,6 +28,7 @@ const items: SignaalInLijst[] = Array.from({ length: 10 }, (_, i) => ({
 
 beforeEach(() => {
   vi.resetAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
   pib.signalen.openstaand.mockResolvedValue(gelukt({ aantal: 19 }));
   pib.signalen.zoek.mockResolvedValue(gelukt({ items, totaal: 19, pagina: 1, paginaGrootte: 10 }));
 });
@@ -37,7 +41,7 @@ describe('Zoeken signalen WI2013', () => {
     expect(wrapper.get('[data-test=openstaand-tekst]').text()).toBe(openstaandTekst(19));
     expect(wrapper.findAll('h1').map((h) => h.text())).toEqual(['Zoeken signalen WI2013']);
     await wrapper.get('[data-test=toon-openstaand]').trigger('click');
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'), { timeout: 10_000 });
     expect(useSignalenStore().opdracht).toMatchObject({ openstaand: true });
     wrapper.unmount();
   });
@@ -61,14 +65,14 @@ describe('Zoeken signalen WI2013', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(pib.signalen.zoek).toHaveBeenCalledWith({ gc: '0014', vraag: { bsn: '335297602', pagina: 1, paginaGrootte: 10, sorteer: 'bsn' } });
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'), { timeout: 10_000 });
     wrapper.unmount();
   });
 
   it('R-SIG-4: a BSN from the person screen ("Raadplegen") is searched at once, and leaves the address', async () => {
     const { wrapper, router } = await toon(ZoekenSignalenView, { waar: { name: 'zoeken-signalen', query: { bsn: '335297602' } } });
     expect(pib.signalen.zoek).toHaveBeenCalledWith({ gc: '0014', vraag: { bsn: '335297602', pagina: 1, paginaGrootte: 10, sorteer: 'bsn' } });
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'), { timeout: 10_000 });
     expect(router.currentRoute.value.query).toEqual({});
     expect(useSignalenStore().criteria.bsn).toBe('335297602');
     wrapper.unmount();
@@ -137,13 +141,16 @@ describe('Selecteren signalen WI2013', () => {
   });
 
   it('R-SIG-6: with WI2013MUT the selected signals go to "Afgehandeld" and the list is refreshed', async () => {
-    pib.signalen.wijzigStatus.mockResolvedValue(gelukt({ bijgewerkt: 2 }));
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden({ bijgewerkt: 2 }));
     const { wrapper } = await gevonden();
     await wrapper.findAll('[data-test=selecteer-signaal]')[0]!.setValue(true);
     await wrapper.findAll('[data-test=selecteer-signaal]')[3]!.setValue(true);
     await wrapper.get('[data-test=zet-afgehandeld]').trigger('click');
     await flushPromises();
-    expect(pib.signalen.wijzigStatus).toHaveBeenCalledWith({ gc: '0014', ids: [items[0]!.id, items[3]!.id], status: 'AFGEHANDELD', idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: { soort: 'SIGNAALSTATUS', gc: '0014', ids: [items[0]!.id, items[3]!.id], status: 'AFGEHANDELD' },
+    });
     expect(wrapper.get('[data-test=status-gewijzigd]').text()).toBe("De status van 2 signalen is gewijzigd in 'Afgehandeld'.");
     expect(wrapper.get('[data-test=aantal-geselecteerd]').text()).toBe('Er zijn 0 signalen geselecteerd.');
     expect(pib.signalen.openstaand).toHaveBeenCalled();
@@ -151,7 +158,7 @@ describe('Selecteren signalen WI2013', () => {
   });
 
   it('R-SIG-6: a refusal of ISI is shown in place and the selection stays', async () => {
-    pib.signalen.wijzigStatus.mockResolvedValue(geweigerd(404, 'Een of meer geselecteerde signalen bestaan niet (meer) bij deze gemeente. Zoek de signalen opnieuw.', { regel: 'R-SIG-6' }));
+    pib.uitgaand.verstuur.mockResolvedValue(geweigerdDoorIsi(404, 'Een of meer geselecteerde signalen bestaan niet (meer) bij deze gemeente. Zoek de signalen opnieuw.', { regel: 'R-SIG-6' }));
     const { wrapper } = await gevonden();
     await wrapper.findAll('[data-test=selecteer-signaal]')[0]!.setValue(true);
     await wrapper.get('[data-test=zet-in-behandeling]').trigger('click');

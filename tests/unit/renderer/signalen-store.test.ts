@@ -4,10 +4,13 @@ import { BSN_MELDING_ELFPROEF } from '../../../shared/rules/bsn';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
 import type { SignaalStatus } from '../../../shared/rules/signalen';
 import type { SignaalInLijst } from '../../../shared/schemas/api';
-import { gelukt, maakSessie } from './hulp-schermen';
+import { GEEN_SLEUTELOPSLAG, gelukt, maakSessie, verzonden } from './hulp-schermen';
 
+// Online only (no key store on this machine): searches go straight to ISI, status changes through the outbox channel.
 const pib = vi.hoisted(() => ({
-  signalen: { zoek: vi.fn(), openstaand: vi.fn(), wijzigStatus: vi.fn(), downloadAlle: vi.fn() },
+  signalen: { zoek: vi.fn(), openstaand: vi.fn(), downloadAlle: vi.fn() },
+  cache: { sleutel: vi.fn() },
+  uitgaand: { verstuur: vi.fn() },
 }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
@@ -28,6 +31,7 @@ const lijst = (items: SignaalInLijst[], totaal = items.length) => gelukt({ items
 
 beforeEach(() => {
   vi.resetAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
   maakSessie();
 });
 
@@ -183,26 +187,26 @@ describe('signalen store: selecteren en status wijzigen (R-SIG-6)', () => {
     s.selecteerPagina(true);
     const u = await s.wijzigStatus(['WI2013'], 'AFGEHANDELD', crypto.randomUUID());
     expect(!u.ok && u.probleem).toMatchObject({ status: 403, regel: 'R-ROL-3', detail: MELDING_ALLEEN_RAADPLEGEN });
-    expect(pib.signalen.wijzigStatus).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
   });
 
   it('R-SIG-6: nothing selected is refused in place', async () => {
     const { s } = await metLijst();
     const u = await s.wijzigStatus(['WI2013MUT'], 'IN_BEHANDELING', crypto.randomUUID());
     expect(!u.ok && u.probleem.regel).toBe('R-SIG-6');
-    expect(pib.signalen.wijzigStatus).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
   });
 
   it('R-SIG-6: sends the selected ids with the key, then clears the selection and refreshes list and open count', async () => {
     const { s, items } = await metLijst();
     s.selecteer(items[0]!.id, true);
     s.selecteer(items[2]!.id, true);
-    pib.signalen.wijzigStatus.mockResolvedValue(gelukt({ bijgewerkt: 2 }));
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden({ bijgewerkt: 2 }));
     pib.signalen.openstaand.mockResolvedValue(gelukt({ aantal: 1 }));
     const sleutel = crypto.randomUUID();
     const u = await s.wijzigStatus(['WI2013', 'WI2013MUT'], 'AFGEHANDELD', sleutel);
-    expect(u).toEqual(gelukt({ bijgewerkt: 2 }));
-    expect(pib.signalen.wijzigStatus).toHaveBeenCalledWith({ gc: '0014', ids: [items[0]!.id, items[2]!.id], status: 'AFGEHANDELD', idempotencyKey: sleutel });
+    expect(u).toEqual(gelukt({ bijgewerkt: 2, verzonden: true }));
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({ idempotencyKey: sleutel, wijziging: { soort: 'SIGNAALSTATUS', gc: '0014', ids: [items[0]!.id, items[2]!.id], status: 'AFGEHANDELD' } });
     expect(s.aantalGeselecteerd).toBe(0);
     expect(pib.signalen.zoek).toHaveBeenCalledTimes(2);
     expect(s.openstaand).toEqual({ gc: '0014', aantal: 1 });

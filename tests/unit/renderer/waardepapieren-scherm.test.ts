@@ -3,9 +3,10 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
 import { MELDING_BESTELD, MELDING_HOGER_DAN_VERWACHT } from '../../../shared/rules/waardepapieren';
-import { gelukt, toon } from './hulp-schermen';
+import { GEEN_SLEUTELOPSLAG, toon, verzonden } from './hulp-schermen';
 
-const pib = vi.hoisted(() => ({ waardepapieren: { bestel: vi.fn() } }));
+// Online only (no key store on this machine): the order goes straight to ISI through the outbox channel.
+const pib = vi.hoisted(() => ({ cache: { sleutel: vi.fn() }, uitgaand: { verstuur: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const WaardepapierenBestellenView = (await import('../../../renderer/views/WaardepapierenBestellenView.vue')).default;
@@ -20,7 +21,10 @@ async function bestel(w: VueWrapper) {
   await flushPromises();
 }
 
-beforeEach(() => vi.resetAllMocks());
+beforeEach(() => {
+  vi.resetAllMocks();
+  pib.cache.sleutel.mockResolvedValue(GEEN_SLEUTELOPSLAG);
+});
 
 // Handbook §3.13.
 describe('Waardepapieren bestellen (R-WP-1)', () => {
@@ -32,17 +36,20 @@ describe('Waardepapieren bestellen (R-WP-1)', () => {
   });
 
   it('R-WP-1: shows the sheets of the sets (25 a set) and orders 2 sets with the key', async () => {
-    pib.waardepapieren.bestel.mockResolvedValue(gelukt({ bestelnummer: 'WP-2025-000001', aantalVellen: 50 }));
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden({ bestelnummer: 'WP-2025-000001', aantalVellen: 50 }));
     const { wrapper } = await toon(WaardepapierenBestellenView, { waar: '/waardepapieren' });
     expect((wrapper.get('[data-test=contactpersoon] input').element as HTMLInputElement).value).toBe('Test Gebruiker');
     await vulIn(wrapper, '2');
     expect(wrapper.get('[data-test=aantal-vellen]').text()).toBe('2 sets = 50 vellen');
     expect(wrapper.find('[data-test=hoger-dan-verwacht]').exists()).toBe(false);
     await bestel(wrapper);
-    expect(pib.waardepapieren.bestel).toHaveBeenCalledWith({
-      gc: '0014',
-      bestelling: { soort: 'PVT_WAARDEPAPIEREN', aantalSets: 2, contactpersoon: 'Test Gebruiker', email: 'inkoop@groningen.example', bevestigdBovenVerwachting: false },
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith({
       idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      wijziging: {
+        soort: 'WAARDEPAPIEREN',
+        gc: '0014',
+        bestelling: { soort: 'PVT_WAARDEPAPIEREN', aantalSets: 2, contactpersoon: 'Test Gebruiker', email: 'inkoop@groningen.example', bevestigdBovenVerwachting: false },
+      },
     });
     expect(wrapper.get('[data-test=besteld]').text()).toContain(MELDING_BESTELD);
     expect(wrapper.get('[data-test=bestelnummer]').text()).toBe('WP-2025-000001');
@@ -57,21 +64,22 @@ describe('Waardepapieren bestellen (R-WP-1)', () => {
       expect(wrapper.get('[data-test=aantal-sets]').text()).toContain('U kunt minimaal 1 en maximaal 40 sets van 25 stuks bestellen.');
       expect((wrapper.get('[data-test=aantal-sets] input').element as HTMLInputElement).value).toBe(sets);
     }
-    expect(pib.waardepapieren.bestel).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     wrapper.unmount();
   });
 
   it('R-WP-1: above 4 sets the notice, and the order only after the explicit confirmation', async () => {
-    pib.waardepapieren.bestel.mockResolvedValue(gelukt({ bestelnummer: 'WP-2025-000002', aantalVellen: 125 }));
+    pib.uitgaand.verstuur.mockResolvedValue(verzonden({ bestelnummer: 'WP-2025-000002', aantalVellen: 125 }));
     const { wrapper } = await toon(WaardepapierenBestellenView, { waar: '/waardepapieren' });
     await vulIn(wrapper, '5');
     expect(wrapper.get('[data-test=hoger-dan-verwacht]').text()).toContain(MELDING_HOGER_DAN_VERWACHT);
     await bestel(wrapper);
-    expect(pib.waardepapieren.bestel).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     expect(wrapper.get('[data-test=bevestig-aantal]').text()).toContain(MELDING_HOGER_DAN_VERWACHT);
     await wrapper.get('[data-test=bevestig-aantal] input').setValue(true);
     await bestel(wrapper);
-    expect(pib.waardepapieren.bestel).toHaveBeenCalledWith(expect.objectContaining({ bestelling: expect.objectContaining({ aantalSets: 5, bevestigdBovenVerwachting: true }) }));
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledTimes(1);
+    expect(pib.uitgaand.verstuur).toHaveBeenCalledWith(expect.objectContaining({ wijziging: expect.objectContaining({ soort: 'WAARDEPAPIEREN', bestelling: expect.objectContaining({ aantalSets: 5, bevestigdBovenVerwachting: true }) }) }));
     expect(wrapper.get('[data-test=bestelnummer]').text()).toBe('WP-2025-000002');
     wrapper.unmount();
   });
@@ -92,7 +100,7 @@ describe('Waardepapieren bestellen (R-WP-1)', () => {
     await bestel(wrapper);
     expect(wrapper.get('[data-test=contactpersoon]').text()).toContain("Het veld 'Contactpersoon' is verplicht");
     expect(wrapper.get('[data-test=email]').text()).toContain('Vul een geldig e-mailadres in');
-    expect(pib.waardepapieren.bestel).not.toHaveBeenCalled();
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
     wrapper.unmount();
   });
 });

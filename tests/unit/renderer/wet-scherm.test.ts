@@ -30,7 +30,7 @@ describe('Zoeken wet inburgering (R-WET-1)', () => {
     expect(wrapper.get('[data-test=wet-woonachtig]').text()).toBe('Persoon valt onder de Wet Inburgering 2021.');
     expect(wrapper.get('[data-test=wet-woonachtig] .v-alert, .v-alert[data-test=wet-woonachtig]').classes()).toContain('text-info');
     await wrapper.get('[data-test=naar-persoon]').trigger('click');
-    await vi.waitFor(() => expect(router.currentRoute.value.params).toEqual({ id: PERSOON }));
+    await vi.waitFor(() => expect(router.currentRoute.value.params).toEqual({ id: PERSOON }), { timeout: 10_000 });
     expect(router.currentRoute.value.name).toBe('persoon');
     wrapper.unmount();
   });
