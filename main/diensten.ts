@@ -1,15 +1,19 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
-import { type AppInfo, type IngelogdeSessie } from '../shared/ipc';
-import type { Gebruiker, Persoon } from '../shared/schemas/api';
+import { type AppInfo, type GeopendBestand, type IngelogdeSessie } from '../shared/ipc';
+import { isOpenstaand, SIGNAAL_STATUSSEN, vergelijkSignalen, voegSamen, type SignaalSorteerkolom } from '../shared/rules/signalen';
+import { leesSortering } from '../shared/rules/zoeken';
+import type { Gebruiker, PersonenZoekvraag, PersoonInLijst, Persoon, SignaalInLijst, SignalenZoekvraag } from '../shared/schemas/api';
 import { type UitgaandeWijziging, type Verzending, WEIGERINGSSTATUSSEN } from '../shared/schemas/uitgaand';
-import { type IsiClient, IsiFout, SESSIE_VERLOPEN } from './isi/client';
+import { BestandFout, bestandenRegister, bewaarBestand, converteerSignaalExport, converteerZip, schrijfLijst, type Werkboekbestand } from './files';
+import { GEEN_VERBINDING, type IsiClient, IsiFout, SESSIE_VERLOPEN } from './isi/client';
 import type { Platform } from './platform/platform';
 import { beleidVoorRenderer } from './policy/beleid';
 import type { Policy } from './policy/sleutels';
 import type { Kluis } from './vault/kluis';
+import { type Taak, voortgangen } from './voortgang';
 
 type Contract = typeof IPC;
 type Args<D extends keyof Contract, K extends keyof Contract[D]> = Contract[D][K] extends { args: infer A extends z.ZodType } ? z.output<A> : never;
@@ -25,18 +29,55 @@ export interface DienstOpties {
   /** Read once at start-up (main/policy). */
   policy: Policy;
   kluis: Kluis;
+  /** Browser mode: offers a saved workbook once as a download of the host and returns its URL (main/host/downloads.ts). */
+  aanbieden?: (pad: string) => string;
 }
 
 const gemeente = (gc: string) => `/api/v1/gemeenten/${gc}`;
 const sleutel = (k: string) => ({ 'Idempotency-Key': k });
 const versie = (v: number) => ({ 'If-Match': `"${v}"` });
 
+/** ISI's largest page (API.md): "Openen in Excel" fetches a whole search in pages of this size. */
+export const LIJST_PAGINA = 500;
+/** R-SIG-3: "Toon deze signalen" shows these statuses together. */
+const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
+const DAG_MS = 86_400_000;
+
+/** Offline the cache answers searches, but a workbook is made of what ISI sends. */
+const VERBINDING_NODIG = "Voor 'Openen in Excel' is een verbinding met DUO (ISI) nodig: het bestand wordt gemaakt met de gegevens die DUO nu heeft. Controleer de netwerkverbinding en probeer het opnieuw.";
+
+function verbindingNodig(fout: unknown): unknown {
+  return fout instanceof IsiFout && fout.probleem.code === GEEN_VERBINDING.code ? new IsiFout({ ...fout.probleem, detail: VERBINDING_NODIG }) : fout;
+}
+
+/** Every row of a search, page after page, telling `meld` how many of how many arrived. */
+async function alleRijen<T>(haal: (pagina: number) => Promise<{ items: T[]; totaal: number }>, meld: (ontvangen: number, totaal: number) => void): Promise<T[]> {
+  const rijen: T[] = [];
+  for (let pagina = 1; ; pagina++) {
+    const { items, totaal } = await haal(pagina);
+    rijen.push(...items);
+    meld(rijen.length, totaal);
+    if (items.length < LIJST_PAGINA || rijen.length >= totaal) return rijen;
+  }
+}
+
+/** This computer's date, for a file named before ISI told its own (no login yet). */
+function lokaleDatum(nu = new Date()): string {
+  return `${nu.getFullYear()}-${String(nu.getMonth() + 1).padStart(2, '0')}-${String(nu.getDate()).padStart(2, '0')}`;
+}
+
 /**
- * The services behind the IPC contract, the same in Electron and in browser mode: each call is
- * one request to ISI. The session token stays here; the renderer only learns who is logged in.
+ * The services behind the IPC contract, the same in Electron and in browser mode: most calls are
+ * one request to ISI; "Openen in Excel" fetches, converts, saves and opens (main/files). The
+ * session token stays here; the renderer only learns who is logged in.
  */
-export function maakDiensten({ isi, platform, info, policy, kluis }: DienstOpties): Diensten {
+export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
+  const register = bestandenRegister(platform.dataMap());
+  const taken = voortgangen();
+  const downloadMap = () => policy.downloadMap ?? platform.downloadMap();
+  /** ISI's date (its files are named after it, R-DL-1). */
+  const vandaag = () => sessie?.vandaag ?? lokaleDatum();
 
   async function beeindigSessie(): Promise<Record<string, never>> {
     if (isi.ingelogd) await isi.vraag('DELETE', '/api/v1/sessies/huidig').catch(() => undefined);
@@ -89,11 +130,66 @@ export function maakDiensten({ isi, platform, info, policy, kluis }: DienstOptie
     return { uitkomst: 'VERZONDEN', antwoord, persoon };
   }
 
-  async function bewaar(bestandsnaam: string, inhoud: ArrayBuffer | string): Promise<{ bestandsnaam: string; pad: string; grootte: number }> {
-    const pad = join(platform.downloadMap(), bestandsnaam);
-    const data = typeof inhoud === 'string' ? Buffer.from(inhoud, 'utf8') : Buffer.from(inhoud);
-    await writeFile(pad, data);
-    return { bestandsnaam, pad, grootte: data.length };
+  /**
+   * Saves a download in the download folder (policy's, else the user's Downloads) without
+   * overwriting an earlier one, and keeps it in the list of files the app wrote (R-DL-2).
+   */
+  async function bewaar(bestandsnaam: string, data: Uint8Array): Promise<{ bestandsnaam: string; pad: string; grootte: number }> {
+    const pad = await bewaarBestand(downloadMap(), bestandsnaam, data);
+    await register.registreer(pad);
+    return { bestandsnaam: basename(pad), pad, grootte: data.byteLength };
+  }
+
+  /**
+   * "Openen in Excel": `maak` fetches and converts, reporting progress under `taakId`; the workbook
+   * is saved, listed (R-DL-2) and opened with the system's default application (Excel on a
+   * gemeente PC). Not opening is no failure: the file is saved, and the answer says whether it opened.
+   */
+  async function inExcel(taakId: string, maak: (taak: Taak) => Promise<Werkboekbestand>): Promise<z.input<typeof GeopendBestand>> {
+    const taak = taken.begin(taakId);
+    try {
+      const werkboek = await maak(taak);
+      taak.fase('OPENEN');
+      const opgeslagen = await bewaar(werkboek.bestandsnaam, werkboek.data);
+      const geopend = await platform.openPad(opgeslagen.pad).then(() => true, () => false);
+      const downloadUrl = aanbieden?.(opgeslagen.pad);
+      taak.klaar();
+      return { ...opgeslagen, rijen: werkboek.rijen, geopend, ...(downloadUrl === undefined ? {} : { downloadUrl }) };
+    } catch (fout) {
+      taak.stop();
+      throw verbindingNodig(fout);
+    }
+  }
+
+  /** A download of ISI with its bytes reported to the task as they arrive. */
+  async function haalBinair(pad: string, taak: Taak): Promise<{ data: Buffer; headers: Record<string, string> }> {
+    const { data, headers } = await isi.vraag<ArrayBuffer>('GET', pad, { binair: true, voortgang: (ontvangen, totaal) => taak.meld(ontvangen, totaal) });
+    return { data: Buffer.from(data), headers };
+  }
+
+  const zoekPersonen = async (gc: string, vraag: PersonenZoekvraag) =>
+    (await isi.vraag<{ items: PersoonInLijst[]; totaal: number }>('POST', `${gemeente(gc)}/personen/_zoek`, { body: vraag })).data;
+  const zoekSignalen = async (gc: string, vraag: SignalenZoekvraag) =>
+    (await isi.vraag<{ items: SignaalInLijst[]; totaal: number }>('POST', `${gemeente(gc)}/signalen/_zoek`, { body: vraag })).data;
+
+  /**
+   * R-SIG-3 "Toon deze signalen": ISI filters on one status, so each open status is fetched in the
+   * chosen order and the two lists are merged in ISI's own order, as the results screen does.
+   */
+  async function openstaandeSignalen(gc: string, sorteer: string, taak: Taak): Promise<SignaalInLijst[]> {
+    const tellers = OPENSTAANDE_STATUSSEN.map(() => ({ ontvangen: 0, totaal: null as number | null }));
+    const meld = () => {
+      const totalen = tellers.map((t) => t.totaal);
+      taak.meld(tellers.reduce((som, t) => som + t.ontvangen, 0), totalen.every((t) => t !== null) ? totalen.reduce((som, t) => som + t, 0) : null);
+    };
+    const [a, b] = await Promise.all(OPENSTAANDE_STATUSSEN.map((status, i) => alleRijen(
+      (pagina) => zoekSignalen(gc, { status, sorteer, pagina, paginaGrootte: LIJST_PAGINA }),
+      (ontvangen, totaal) => {
+        tellers[i] = { ontvangen, totaal };
+        meld();
+      },
+    ))) as [SignaalInLijst[], SignaalInLijst[]];
+    return voegSamen(a, b, vergelijkSignalen(leesSortering<SignaalSorteerkolom>(sorteer)), a.length + b.length);
   }
 
   return {
@@ -136,6 +232,11 @@ export function maakDiensten({ isi, platform, info, policy, kluis }: DienstOptie
     personen: {
       zoek: async ({ gc, vraag }) => (await isi.vraag<never>('POST', `${gemeente(gc)}/personen/_zoek`, { body: vraag })).data,
       haal: async ({ gc, id }) => haalPersoon(gc, id),
+      openInExcel: ({ gc, vraag, taakId }) => inExcel(taakId, async (taak) => {
+        const rijen = await alleRijen((pagina) => zoekPersonen(gc, { ...vraag, pagina, paginaGrootte: LIJST_PAGINA }), (n, totaal) => taak.meld(n, totaal));
+        taak.fase('OMZETTEN');
+        return schrijfLijst('personen', rijen, { gc, datum: vandaag() });
+      }),
     },
     factuur: {
       haal: async ({ gc, id }) => {
@@ -154,14 +255,51 @@ export function maakDiensten({ isi, platform, info, policy, kluis }: DienstOptie
       downloadAlle: async ({ gc }) => {
         const { data, headers } = await isi.vraag<ArrayBuffer>('GET', `${gemeente(gc)}/signalen/export`, { binair: true });
         const naam = /filename="([^"]+)"/.exec(headers['content-disposition'] ?? '')?.[1] ?? `signalen_${gc}.csv`;
-        return bewaar(naam, data);
+        return bewaar(naam, Buffer.from(data));
       },
+      openInExcel: ({ gc, taakId }) => inExcel(taakId, async (taak) => {
+        const { data, headers } = await haalBinair(`${gemeente(gc)}/signalen/export`, taak);
+        taak.fase('OMZETTEN');
+        // ISI names the export after its date (signalen_<gc>_<jjjjmmdd>.csv); the workbook keeps it.
+        const datum = /_(\d{4})(\d{2})(\d{2})\.csv"/.exec(headers['content-disposition'] ?? '');
+        return converteerSignaalExport(data, { gc, datum: datum ? `${datum[1]}-${datum[2]}-${datum[3]}` : vandaag() });
+      }),
+      lijstInExcel: (args) => inExcel(args.taakId, async (taak) => {
+        const { gc } = args;
+        const rijen = 'vraag' in args
+          ? await alleRijen((pagina) => zoekSignalen(gc, { ...args.vraag, pagina, paginaGrootte: LIJST_PAGINA }), (n, totaal) => taak.meld(n, totaal))
+          : await openstaandeSignalen(gc, args.openstaand.sorteer ?? 'bsn', taak);
+        taak.fase('OMZETTEN');
+        return schrijfLijst('signalen', rijen, { gc, datum: vandaag() });
+      }),
     },
     bestanden: {
       lijst: async ({ gc }) => (await isi.vraag<never>('GET', `${gemeente(gc)}/bestanden`)).data,
       download: async ({ gc, bestandsnaam }) => {
         const { data } = await isi.vraag<ArrayBuffer>('GET', `${gemeente(gc)}/bestanden/${bestandsnaam}`, { binair: true });
-        return bewaar(`${bestandsnaam.replace(/\.zip$/, '')}_${gc}.zip`, data);
+        return bewaar(`${bestandsnaam.replace(/\.zip$/, '')}_${gc}.zip`, Buffer.from(data));
+      },
+      openInExcel: ({ gc, bestandsnaam, taakId }) => inExcel(taakId, async (taak) => {
+        const { data } = await haalBinair(`${gemeente(gc)}/bestanden/${bestandsnaam}`, taak);
+        taak.fase('OMZETTEN');
+        return converteerZip(data, bestandsnaam, { gc });
+      }),
+      voortgang: async ({ taakId }) => taken.stand(taakId),
+      geschreven: async () => {
+        const nu = Date.now();
+        return (await register.lijst()).map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
+      },
+      verwijderGeschreven: async ({ paden }) => {
+        const bekend = new Set((await register.lijst()).map((b) => b.pad));
+        // Checked before anything goes: a path the app did not write refuses the whole request. A
+        // file of the list that was removed by hand meanwhile is simply gone already.
+        const vreemd = paden.find((p) => !bekend.has(resolve(p)) && existsSync(p));
+        if (vreemd !== undefined) {
+          throw new BestandFout('NIET_IN_REGISTER', `'${vreemd}' is niet door de app bewaard en wordt daarom niet door de app verwijderd; er is niets verwijderd. Kies alleen bestanden uit de lijst 'Bestanden op deze computer'.`);
+        }
+        const weg = [...new Set(paden.map((p) => resolve(p)))].filter((p) => bekend.has(p));
+        for (const pad of weg) await register.verwijder(pad);
+        return { verwijderd: weg.length };
       },
     },
     wet: {

@@ -14,6 +14,8 @@ import { UitgaandeWijziging, Verzending } from './schemas/uitgaand';
 const kanaal = <A extends z.ZodType, R extends z.ZodType>(args: A, resultaat: R) => ({ args, resultaat });
 const Leeg = z.strictObject({});
 const InGemeente = { gc: Gemeentecode };
+/** A file of "Downloaden bestanden" as ISI's list names it. */
+const Bestandsnaam = z.string().regex(/^[a-z0-9_]+\.zip$/);
 
 /**
  * What gemeente IT may set for every machine (main/policy), as far as the renderer needs it:
@@ -24,6 +26,8 @@ export const Beleid = z.object({
   syncIntervalMinuten: z.number().int().min(1).max(1440),
   wissenNaDagenZonderSync: z.number().int().min(1).max(365),
   cacheBijUitloggen: z.enum(['vragen', 'wissen']),
+  /** R-DL-2: after this many days the app offers to delete the files it wrote. */
+  bestandenBewarenDagen: z.number().int().min(1).max(3650),
 });
 export type Beleid = z.infer<typeof Beleid>;
 
@@ -37,6 +41,18 @@ export const AppInfo = z.object({
 /** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */
 export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional() });
 export const OpgeslagenBestand = z.object({ bestandsnaam: z.string(), pad: z.string(), grootte: z.number().int() });
+/**
+ * "Openen in Excel": the workbook as saved (`rijen`: data rows of its first sheet), whether the
+ * system's default application opened it, and in browser mode the host's one-time link to it.
+ */
+export const GeopendBestand = OpgeslagenBestand.extend({ rijen: z.number().int(), geopend: z.boolean(), downloadUrl: z.string().optional() });
+export const EXCEL_FASEN = ['DOWNLOADEN', 'OMZETTEN', 'OPENEN', 'KLAAR'] as const;
+/** How far an "Openen in Excel" is: bytes of a file, or rows of a list, received of `totaal` (null: not known). */
+export const Voortgang = z.object({ ontvangen: z.number().int().min(0), totaal: z.number().int().min(0).nullable(), fase: z.enum(EXCEL_FASEN) });
+/** A file the app wrote (R-DL-2), with its age in whole days. */
+export const GeschrevenBestand = z.object({ pad: z.string(), bestandsnaam: z.string(), gemaakt: z.string(), dagenOud: z.number().int().min(0) });
+/** Chosen by the renderer for each "Openen in Excel", so that it can ask `bestanden.voortgang` meanwhile. */
+const MetTaak = { taakId: Id };
 /**
  * The cache key of the logged-in user, 32 random bytes (base64), made once and kept wrapped by
  * main/vault. The renderer imports it at once as non-extractable CryptoKeys and forgets the bytes.
@@ -70,6 +86,8 @@ export const IPC = {
   personen: {
     zoek: kanaal(z.strictObject({ ...InGemeente, vraag: PersonenZoekvraag }), PersonenLijst),
     haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Persoon),
+    /** Every row of this search (not only a page), in its sort order, as a workbook; `pagina` and `paginaGrootte` are main's. */
+    openInExcel: kanaal(z.strictObject({ ...InGemeente, ...MetTaak, vraag: PersonenZoekvraag }), GeopendBestand),
   },
   factuur: {
     haal: kanaal(z.strictObject({ ...InGemeente, id: Id }), Factuur.nullable()),
@@ -78,10 +96,31 @@ export const IPC = {
     zoek: kanaal(z.strictObject({ ...InGemeente, vraag: SignalenZoekvraag }), SignalenLijst),
     openstaand: kanaal(z.strictObject(InGemeente), Openstaand),
     downloadAlle: kanaal(z.strictObject(InGemeente), OpgeslagenBestand),
+    /** R-SIG-7 "Download alle signalen" as a workbook. */
+    openInExcel: kanaal(z.strictObject({ ...InGemeente, ...MetTaak }), GeopendBestand),
+    /**
+     * Every row of the signal list shown, in its sort order, as a workbook: of a search (`vraag`), or
+     * of R-SIG-3 "Toon deze signalen" (`openstaand`: Nieuw and In behandeling together).
+     */
+    lijstInExcel: kanaal(
+      z.union([
+        z.strictObject({ ...InGemeente, ...MetTaak, vraag: SignalenZoekvraag }),
+        z.strictObject({ ...InGemeente, ...MetTaak, openstaand: z.strictObject({ sorteer: SignalenZoekvraag.shape.sorteer }) }),
+      ]),
+      GeopendBestand,
+    ),
   },
   bestanden: {
     lijst: kanaal(z.strictObject(InGemeente), Bestanden),
-    download: kanaal(z.strictObject({ ...InGemeente, bestandsnaam: z.string().regex(/^[a-z0-9_]+\.zip$/) }), OpgeslagenBestand),
+    download: kanaal(z.strictObject({ ...InGemeente, bestandsnaam: Bestandsnaam }), OpgeslagenBestand),
+    /** R-DL-1 … R-DL-4: a file of the list as a workbook, saved and opened. */
+    openInExcel: kanaal(z.strictObject({ ...InGemeente, ...MetTaak, bestandsnaam: Bestandsnaam }), GeopendBestand),
+    /** The progress of the "Openen in Excel" with this `taakId`; null when none runs (not yet, or reported done). */
+    voortgang: kanaal(z.strictObject(MetTaak), Voortgang.nullable()),
+    /** R-DL-2: the files the app wrote that are still there, oldest first. */
+    geschreven: kanaal(Leeg, z.array(GeschrevenBestand)),
+    /** R-DL-2: deletes these files; only files of `geschreven`, any other path is refused and nothing deleted. */
+    verwijderGeschreven: kanaal(z.strictObject({ paden: z.array(z.string().min(1).max(4096)).min(1).max(1000) }), z.object({ verwijderd: z.number().int() })),
   },
   wet: {
     bepaal: kanaal(z.strictObject({ ...InGemeente, bsn: z.string().max(20) }), Wetbepaling),

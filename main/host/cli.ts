@@ -8,6 +8,7 @@ import { nodePlatform } from '../platform/node';
 import { leesPolicy } from '../policy/beleid';
 import type { Policy } from '../policy/sleutels';
 import { maakKluis } from '../vault/kluis';
+import { eenmaligeDownloads } from './downloads';
 import { startHost } from './host';
 
 const { values } = parseArgs({
@@ -34,8 +35,13 @@ try {
 }
 const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
 process.stderr.write(`Let op: in browsermodus staan de sleutels van de lokale gegevens onbeschermd in de datamap (opslag "${platform.geheimen.backend()}"): alleen voor ontwikkeling en tests.\n`);
-const diensten = maakDiensten({ isi: new IsiClient(values.isi), platform, policy, kluis, info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo } });
-const host = await startHost({ diensten, rendererMap: resolve(values.renderer), port: Number(values.port) });
+// What "Openen in Excel" saves is opened on this machine and offered to the browser as a download too.
+const downloads = eenmaligeDownloads();
+const diensten = maakDiensten({
+  isi: new IsiClient(values.isi), platform, policy, kluis, aanbieden: downloads.bied,
+  info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo },
+});
+const host = await startHost({ diensten, rendererMap: resolve(values.renderer), port: Number(values.port), downloads });
 process.stdout.write(`Browsermodus: open ${host.sleutelUrl}\n`);
 if (values.open) {
   const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';

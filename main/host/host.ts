@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Diensten } from '../diensten';
 import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
+import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
 
 const SOORTEN: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.json': 'application/json',
 };
+
+/** What "Openen in Excel" offers for download (downloads.ts). */
+const DOWNLOAD_SOORTEN: Record<string, string> = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 const Bericht = z.object({ id: z.number().int(), kanaal: z.string().max(100), args: z.unknown() });
 
@@ -26,7 +30,7 @@ export interface Host {
  * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding this run's
  * secret (handed over in the URL fragment, which never reaches a server or a log) may open.
  */
-export async function startHost(opties: { diensten: Diensten; rendererMap: string; port?: number; geheim?: string }): Promise<Host> {
+export async function startHost(opties: { diensten: Diensten; rendererMap: string; port?: number; geheim?: string; downloads?: EenmaligeDownloads }): Promise<Host> {
   const geheim = opties.geheim ?? randomBytes(24).toString('base64url');
   // Absolute, so that the containment check below compares like with like.
   const rendererMap = resolve(opties.rendererMap);
@@ -47,6 +51,10 @@ export async function startHost(opties: { diensten: Diensten; rendererMap: strin
     } catch {
       // A malformed escape (`/%ff`) is a bad request, not a crash of the host.
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Ongeldig pad');
+      return;
+    }
+    if (pad.startsWith('/download/')) {
+      geefDownload(req, res, pad.slice('/download/'.length));
       return;
     }
     const bestand = normalize(join(rendererMap, pad));
@@ -70,6 +78,35 @@ export async function startHost(opties: { diensten: Diensten; rendererMap: strin
       'X-Frame-Options': 'DENY',
     });
     res.end(metNonce(readFileSync(indexPad, 'utf8'), nonce));
+  }
+
+  /**
+   * A workbook main saved and offered (downloads.ts), as an attachment: once, then never again,
+   * and never cached. A HEAD would spend the link without a download, so only GET is answered.
+   */
+  function geefDownload(req: IncomingMessage, res: ServerResponse, id: string): void {
+    if (req.method !== 'GET') {
+      res.writeHead(405, { Allow: 'GET' }).end();
+      return;
+    }
+    const pad = DOWNLOAD_ID.test(id) ? (opties.downloads?.neem(id) ?? null) : null;
+    const gegevens = pad === null ? undefined : statSync(pad, { throwIfNoEntry: false });
+    if (pad === null || !gegevens?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end("Deze download bestaat niet (meer): een downloadlink werkt één keer en tien minuten lang. Kies opnieuw 'Openen in Excel' voor een nieuwe link.");
+      return;
+    }
+    const naam = basename(pad);
+    // RFC 6266: a plain-ASCII name for old clients, the exact name (RFC 5987 encoded) for the rest.
+    const ascii = naam.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    const utf8 = encodeURIComponent(naam).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    res.writeHead(200, {
+      'Content-Type': DOWNLOAD_SOORTEN[extname(naam)] ?? 'application/octet-stream',
+      'Content-Length': gegevens.size,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(pad).on('error', () => res.destroy()).pipe(res);
   }
 
   const server = createServer(bediend);

@@ -1,6 +1,7 @@
 import { kanaalSchema, MELDING_ONGELDIGE_AANROEP, type Uitkomst } from '../../shared/ipc';
 import { leesInvoer } from '../../shared/schemas/fouten';
 import type { Diensten } from '../diensten';
+import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
 
 const INTERNE_FOUT = { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' };
@@ -23,7 +24,7 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
     const dienst = (diensten[domein] as Record<string, (a: unknown) => Promise<unknown>>)[call]!;
     return { ok: true, waarde: await dienst(gelezen.waarde) };
   } catch (fout) {
-    if (fout instanceof IsiFout) return { ok: false, probleem: fout.probleem };
+    if (fout instanceof IsiFout || fout instanceof BestandFout) return { ok: false, probleem: fout.probleem };
     return { ok: false, probleem: INTERNE_FOUT };
   }
 }

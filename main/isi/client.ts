@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios, { AxiosError, type AxiosInstance, type AxiosProgressEvent } from 'axios';
 import { Probleem } from '../../shared/schemas/api';
 import type { z } from 'zod';
 
@@ -57,7 +57,15 @@ export class IsiClient {
     this.#token = token;
   }
 
-  async vraag<T>(methode: 'GET' | 'POST' | 'PUT' | 'DELETE', pad: string, opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean } = {}): Promise<{ data: T; headers: Record<string, string> }> {
+  /**
+   * One request to ISI. `voortgang` hears of the bytes of the answer as they arrive (`totaal` from
+   * its Content-Length, null without one), for the progress of large downloads.
+   */
+  async vraag<T>(
+    methode: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    pad: string,
+    opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean; voortgang?: (ontvangen: number, totaal: number | null) => void } = {},
+  ): Promise<{ data: T; headers: Record<string, string> }> {
     if (!opties.open && !this.#token) throw new IsiFout(SESSIE_VERLOPEN);
     try {
       const antwoord = await this.#http.request<T>({
@@ -66,6 +74,7 @@ export class IsiClient {
         data: opties.body,
         headers: { ...(this.#token && !opties.open ? { Authorization: `Bearer ${this.#token}` } : {}), ...(opties.headers ?? {}) },
         responseType: opties.binair ? 'arraybuffer' : 'json',
+        ...(opties.voortgang ? { onDownloadProgress: (e: AxiosProgressEvent) => opties.voortgang!(e.loaded, e.total ?? null) } : {}),
       });
       return { data: antwoord.data, headers: Object.fromEntries(Object.entries(antwoord.headers).map(([k, v]) => [k, String(v)])) };
     } catch (fout) {

@@ -14,19 +14,40 @@ export function nodePlatform(opties: { downloadMap?: string; dataMap?: string } 
     naam: 'node',
     downloadMap: () => (mkdirSync(download, { recursive: true }), download),
     dataMap,
-    openPad: async (pad) => {
-      const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-      await new Promise<void>((klaar) => {
-        const p = spawn(opener, [pad], { stdio: 'ignore', detached: true });
-        p.on('error', () => klaar());
-        p.on('spawn', () => {
-          p.unref();
-          klaar();
-        });
-      });
-    },
+    openPad: (pad) => openMetStandaardprogramma(pad),
     geheimen: ontwikkelGeheimen(dataMap),
   };
+}
+
+/** How long an opener may take to say it failed; one still running then runs the application itself. */
+const OPENEN_WACHT_MS = 1_500;
+
+/**
+ * Opens a file as a double click would, and throws when that did not work (no opener, no
+ * application for the file, no desktop), as Electron's `shell.openPath` does. `open` and
+ * `xdg-open` exit 0 once they handed the file over; `xdg-open` on a bare desktop may run the
+ * application in the foreground instead, so an opener still running after a moment counts as
+ * opened. `explorer` exits 1 even when it opened the file: there, starting it is all one can know.
+ */
+function openMetStandaardprogramma(pad: string): Promise<void> {
+  const systeem = process.platform;
+  const opener = systeem === 'win32' ? 'explorer' : systeem === 'darwin' ? 'open' : 'xdg-open';
+  return new Promise((klaar, faal) => {
+    const p = spawn(opener, [pad], { stdio: 'ignore', detached: true });
+    const wacht = setTimeout(() => {
+      p.unref();
+      klaar();
+    }, OPENEN_WACHT_MS);
+    p.on('error', (fout) => {
+      clearTimeout(wacht);
+      faal(fout);
+    });
+    p.on('exit', (code) => {
+      clearTimeout(wacht);
+      if (code === 0 || systeem === 'win32') klaar();
+      else faal(new Error(`${opener} kon '${pad}' niet openen (code ${code}).`));
+    });
+  });
 }
 
 export const ONTWIKKELSLEUTEL_BESTAND = 'sleutelopslag.alleen-ontwikkeling.json';

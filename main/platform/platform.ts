@@ -8,7 +8,7 @@ export interface Platform {
   downloadMap(): string;
   /** The app's own data folder (kept between runs). */
   dataMap(): string;
-  /** Opens a file with the system's default application. */
+  /** Opens a file with the system's default application; throws when that did not work. */
   openPad(pad: string): Promise<void>;
   /** The OS's key store, which wraps the cache keys main/vault keeps in the data folder. */
   geheimen: Geheimen;

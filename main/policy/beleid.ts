@@ -37,5 +37,8 @@ export function leesPolicy(dataMap: string, machinePad: string = machineBeleidPa
 
 /** What the renderer gets to know of it (in `app.info`). */
 export function beleidVoorRenderer(p: Policy): Beleid {
-  return { vergrendelNaMinuten: p.vergrendelNaMinuten, syncIntervalMinuten: p.syncIntervalMinuten, wissenNaDagenZonderSync: p.wissenNaDagenZonderSync, cacheBijUitloggen: p.cacheBijUitloggen };
+  return {
+    vergrendelNaMinuten: p.vergrendelNaMinuten, syncIntervalMinuten: p.syncIntervalMinuten, wissenNaDagenZonderSync: p.wissenNaDagenZonderSync,
+    cacheBijUitloggen: p.cacheBijUitloggen, bestandenBewarenDagen: p.bestandenBewarenDagen,
+  };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Beleid } from '../../shared/ipc';
 
 /**
- * Every key of the managed configuration (docs/beleid.md): the four the renderer gets in
+ * Every key of the managed configuration (docs/beleid.md): the five the renderer gets in
  * `app.info` (their ranges are the contract's), and those only main uses.
  */
 export const Policy = z.object({
@@ -22,6 +22,7 @@ export const STANDAARD_POLICY: Policy = {
   syncIntervalMinuten: 5,
   wissenNaDagenZonderSync: 14,
   cacheBijUitloggen: 'vragen',
+  bestandenBewarenDagen: 30,
   zwakkeSleutelopslagToestaan: false,
   syncPaginaGrootte: 1000,
 };
@@ -43,6 +44,7 @@ export const TOEGESTAAN: Record<PolicySleutel, string> = {
   syncIntervalMinuten: getal(Beleid.shape.syncIntervalMinuten),
   wissenNaDagenZonderSync: getal(Beleid.shape.wissenNaDagenZonderSync),
   cacheBijUitloggen: Beleid.shape.cacheBijUitloggen.options.map((o) => `"${o}"`).join(' of '),
+  bestandenBewarenDagen: getal(Beleid.shape.bestandenBewarenDagen),
   zwakkeSleutelopslagToestaan: 'true of false',
   syncPaginaGrootte: getal(Policy.shape.syncPaginaGrootte),
   downloadMap: 'een absoluut pad naar een map',

@@ -70,6 +70,11 @@ export function ingevuldeCriteria(formulier: ZoekFormulier): ZoekcriteriaOverig 
   return uit as ZoekcriteriaOverig;
 }
 
+/** A search as ISI takes it, in this sort order; the page is the caller's. */
+export function isiZoekvraag(vraag: Zoekvraag, sortering: Sortering<PersoonSorteerkolom>): PersonenZoekvraag {
+  return { ...(vraag.soort === 'BSN' ? { bsn: vraag.bsn } : vraag.criteria), sorteer: schrijfSortering(sortering) };
+}
+
 /**
  * Searching and showing persons of the chosen gemeente (§3.2–§3.6). The criteria stay filled in
  * while the user is logged in (R-ZP-3); the last search, its page and sort order are kept so that
@@ -98,6 +103,8 @@ export const usePersonenStore = defineStore('personen', () => {
   const gc = computed(() => sessie.gekozenGemeenteCode);
   /** Whether the user reached a person through the results list (more than one result). */
   const heeftResultatenlijst = computed(() => lijst.value !== null && lijst.value.totaal > 1);
+  /** "Openen in Excel": the search shown, in the sort order shown; main fetches every page of it. */
+  const lijstvraag = computed(() => (zoekvraag.value && lijst.value ? isiZoekvraag(zoekvraag.value, lijst.value.sortering) : null));
 
   function geenGemeente<T>(): Uitkomst<T> {
     return { ok: false, probleem: { type: 'urn:pib:probleem:geen_gemeente', title: 'Geen gemeente', status: 400, code: 'GEEN_GEMEENTE', detail: 'Kies eerst een gemeente.' } };
@@ -105,12 +112,7 @@ export const usePersonenStore = defineStore('personen', () => {
 
   async function vraagOp(vraag: Zoekvraag, pagina: number, sortering: Sortering<PersoonSorteerkolom>): Promise<Uitkomst<Lijst>> {
     if (!gc.value) return geenGemeente();
-    const body: PersonenZoekvraag = {
-      ...(vraag.soort === 'BSN' ? { bsn: vraag.bsn } : vraag.criteria),
-      sorteer: schrijfSortering(sortering),
-      pagina,
-      paginaGrootte: PERSONEN_PAGINA_GROOTTE,
-    };
+    const body: PersonenZoekvraag = { ...isiZoekvraag(vraag, sortering), pagina, paginaGrootte: PERSONEN_PAGINA_GROOTTE };
     const g = gc.value;
     const u = await uitCacheOfIsi(g, (cache) => cache.zoekPersonen(g, body), () => pib.personen.zoek({ gc: g, vraag: body }));
     if (!u.ok) return u;
@@ -225,7 +227,7 @@ export const usePersonenStore = defineStore('personen', () => {
   });
 
   return {
-    tab, bsn, criteria, zoekvraag, lijst, persoon, melding, herkomst, heeftResultatenlijst,
+    tab, bsn, criteria, zoekvraag, lijst, persoon, melding, herkomst, heeftResultatenlijst, lijstvraag,
     zoek, toonPagina, haalPersoon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
   };
 });

@@ -5,7 +5,7 @@ import type { OpgeslagenBestand as OpgeslagenBestandSchema, Uitkomst } from '../
 import type { IsoDatum } from '../../shared/datum';
 import type { Rol } from '../../shared/rules/rollen';
 import {
-  isOpenstaand, SIGNAAL_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, weigerSignaalFilters, weigerSignaalStatuswijziging,
+  isOpenstaand, SIGNAAL_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, vergelijkSignalen, voegSamen, weigerSignaalFilters, weigerSignaalStatuswijziging,
   type NIEUWE_SIGNAAL_STATUSSEN, type SignaalCode, type SignaalFilters, type SignaalSorteerkolom, type SignaalStatus,
 } from '../../shared/rules/signalen';
 import { schrijfSortering, volgendeSortering, type Sortering } from '../../shared/rules/zoeken';
@@ -57,40 +57,12 @@ const GROOTSTE_PAGINA = 500;
 export const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
 
 export type OpgeslagenBestand = z.infer<typeof OpgeslagenBestandSchema>;
+/** "Openen in Excel" of the list shown: the search, or "Toon deze signalen", in the sort order shown. */
+export type Signalenlijstvraag = { gc: string; vraag: SignalenZoekvraag } | { gc: string; openstaand: { sorteer: string } };
 type Pagina = { items: SignaalInLijst[]; totaal: number };
 
-const STATUS_RANG: Record<SignaalStatus, number> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
-const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The order the server sorts signals in (a column, then BSN, date and id ascending), so two of its
- * sorted lists can be merged into one. Status sorts as Nieuw, In behandeling, Afgehandeld.
- */
-export function vergelijkSignalen(s: Sortering<SignaalSorteerkolom>): (a: SignaalInLijst, b: SignaalInLijst) => number {
-  const sleutel = (x: SignaalInLijst): number | string => (s.kolom === 'status' ? STATUS_RANG[x.status] : x[s.kolom]);
-  return (a, b) => {
-    const ka = sleutel(a);
-    const kb = sleutel(b);
-    const k = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : tekst(String(ka), String(kb));
-    if (k !== 0) return s.aflopend ? -k : k;
-    return tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
-  };
-}
-
-/**
- * The first `n` of two sorted lists merged. A two-pointer merge takes every item of both lists
- * exactly once and in each list's own order, so consecutive pages never repeat or skip a signal.
- */
-export function voegSamen<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => number, n: number): T[] {
-  const uit: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (uit.length < n && (i < a.length || j < b.length)) {
-    if (j >= b.length || (i < a.length && vergelijk(a[i]!, b[j]!) <= 0)) uit.push(a[i++]!);
-    else uit.push(b[j++]!);
-  }
-  return uit;
-}
+// Main merges the same two lists for "Openen in Excel", so the order lives in shared/.
+export { vergelijkSignalen, voegSamen };
 
 /** "Selecteren signalen WI2013": the search, its page, sort and selection, and the open count. */
 export const useSignalenStore = defineStore('signalen', () => {
@@ -108,6 +80,12 @@ export const useSignalenStore = defineStore('signalen', () => {
   const aantalGeselecteerd = computed(() => geselecteerd.value.size);
   const paginaGeheelGeselecteerd = computed(() => items.value.length > 0 && items.value.every((s) => geselecteerd.value.has(s.id)));
   const paginaDeelsGeselecteerd = computed(() => !paginaGeheelGeselecteerd.value && items.value.some((s) => geselecteerd.value.has(s.id)));
+  const lijstvraag = computed<Signalenlijstvraag | null>(() => {
+    const o = opdracht.value;
+    if (!o) return null;
+    const sorteer = schrijfSortering(sortering.value);
+    return o.openstaand ? { gc: o.gc, openstaand: { sorteer } } : { gc: o.gc, vraag: { ...o.filters, sorteer } };
+  });
 
   /** R-SIG-3: the number of signals with status Nieuw or In behandeling. */
   async function laadOpenstaand(gc: string): Promise<Uitkomst<{ aantal: number }>> {
@@ -274,7 +252,7 @@ export const useSignalenStore = defineStore('signalen', () => {
 
   return {
     criteria, opdracht, sortering, pagina, items, totaal, geselecteerd, openstaand,
-    aantalPaginas, aantalGeselecteerd, paginaGeheelGeselecteerd, paginaDeelsGeselecteerd,
+    aantalPaginas, aantalGeselecteerd, paginaGeheelGeselecteerd, paginaDeelsGeselecteerd, lijstvraag,
     laadOpenstaand, zoek, toonOpenstaand, sorteer, naarPagina, ververs, selecteer, selecteerPagina, wijzigStatus, downloadAlle, wisCriteria, reset,
   };
 });

@@ -2,7 +2,9 @@ import { plusDagen, plusMaanden, kwartaalStart, type IsoDatum } from '../datum';
 import { isGeldigeDatum } from '../datum';
 import { weigerBsn } from './bsn';
 import { magMuteren, MELDING_ALLEEN_RAADPLEGEN, type Rol } from './rollen';
+import type { SignaalInLijst } from '../schemas/api';
 import { veldfouten, weigering, type Veldfout, type Weigering } from './weigering';
+import type { Sortering } from './zoeken';
 
 /** R-SIG-1: the statuses of a signal. */
 export const SIGNAAL_STATUSSEN = ['NIEUW', 'IN_BEHANDELING', 'AFGEHANDELD'] as const;
@@ -92,6 +94,39 @@ export const SIGNAAL_KOLOMMEN = [
   { sleutel: 'datum', titel: 'Datum signaal' },
 ] as const;
 export type SignaalSorteerkolom = (typeof SIGNAAL_KOLOMMEN)[number]['sleutel'];
+
+const STATUS_RANG: Record<SignaalStatus, number> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
+const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * R-SIG-5: the order ISI sorts signals in (a column, then BSN, date and id ascending), so two of
+ * its sorted lists can be merged into one. Status sorts as Nieuw, In behandeling, Afgehandeld.
+ */
+export function vergelijkSignalen(s: Sortering<SignaalSorteerkolom>): (a: SignaalInLijst, b: SignaalInLijst) => number {
+  const sleutel = (x: SignaalInLijst): number | string => (s.kolom === 'status' ? STATUS_RANG[x.status] : x[s.kolom]);
+  return (a, b) => {
+    const ka = sleutel(a);
+    const kb = sleutel(b);
+    const k = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : tekst(String(ka), String(kb));
+    if (k !== 0) return s.aflopend ? -k : k;
+    return tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
+  };
+}
+
+/**
+ * The first `n` of two sorted lists merged. A two-pointer merge takes every item of both lists
+ * exactly once and in each list's own order, so consecutive pages never repeat or skip a signal.
+ */
+export function voegSamen<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => number, n: number): T[] {
+  const uit: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (uit.length < n && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && vergelijk(a[i]!, b[j]!) <= 0)) uit.push(a[i++]!);
+    else uit.push(b[j++]!);
+  }
+  return uit;
+}
 
 export function signalenGevondenTekst(n: number): string {
   return n === 1 ? 'Er is 1 signaal gevonden.' : `Er zijn ${n} signalen gevonden.`;

@@ -36,7 +36,7 @@ test.describe('downloaden bestanden', () => {
     await inloggen('demo-muteren');
     await kiesGemeente(page, 'Groningen');
     await openOnderdeel(page, '17. Downloaden bestanden');
-    await page.getByRole('button', { name: 'isi_pvt.zip' }).click();
+    await page.getByRole('button', { name: 'isi_pvt.zip', exact: true }).click();
     await expect(page.getByTestId('download-gelukt')).toBeVisible();
     const pad = (await page.getByTestId('download-pad').textContent())!.trim();
     expect(pad.startsWith(omgeving.downloads)).toBe(true);
@@ -55,7 +55,8 @@ test.describe('downloaden bestanden', () => {
     await inloggen('demo-raadplegen');
     await openOnderdeel(page, '17. Downloaden bestanden');
     await expect(page.getByTestId('bestand-rij').first()).toBeVisible();
-    await page.getByTestId('bestand-rij').last().getByRole('button').click();
+    // The file name itself (beside it: "openen in Excel").
+    await page.getByTestId('bestand-rij').last().getByRole('button', { name: /\.zip$/ }).click();
     await expect(page.getByTestId('download-gelukt')).toBeVisible();
     const pad = (await page.getByTestId('download-pad').textContent())!.trim();
     expect(pad.startsWith(omgeving.downloads)).toBe(true);

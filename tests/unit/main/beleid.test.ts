@@ -27,13 +27,13 @@ const lees = (o: { dataMap: string; machinePad: string }) => leesPolicy(o.dataMa
 describe('leesPolicy: machine policy, then the user\'s config.json, then the defaults', () => {
   it('without either file: the defaults', () => {
     expect(lees(opzet())).toEqual({
-      vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen',
+      vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30,
       zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 1000,
     });
   });
 
   it('the user may set the keys the renderer gets, and downloadMap', () => {
-    const config = { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', downloadMap: join(tmpdir(), 'exports') };
+    const config = { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', bestandenBewarenDagen: 60, downloadMap: join(tmpdir(), 'exports') };
     const { isiUrl: _isiUrl, ...beleid } = config;
     expect(lees(opzet({ config }))).toEqual({ ...STANDAARD_POLICY, ...beleid });
   });
@@ -48,6 +48,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
       syncIntervalMinuten: 30, // user over default
       wissenNaDagenZonderSync: 14, // default
       cacheBijUitloggen: 'wissen', // machine over default
+      bestandenBewarenDagen: 30, // default
       zwakkeSleutelopslagToestaan: true,
       syncPaginaGrootte: 250,
       downloadMap: '/srv/export',
@@ -58,9 +59,9 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
     expect(lees(opzet({ machine: `\uFEFF${JSON.stringify({ syncIntervalMinuten: 60 })}` })).syncIntervalMinuten).toBe(60);
   });
 
-  it('the renderer learns only the four keys of Beleid', () => {
-    const p = lees(opzet({ machine: { vergrendelNaMinuten: 3, zwakkeSleutelopslagToestaan: true, syncPaginaGrootte: 100, downloadMap: '/srv/x' } }));
-    expect(beleidVoorRenderer(p)).toEqual({ vergrendelNaMinuten: 3, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' });
+  it('the renderer learns only the five keys of Beleid', () => {
+    const p = lees(opzet({ machine: { vergrendelNaMinuten: 3, bestandenBewarenDagen: 7, zwakkeSleutelopslagToestaan: true, syncPaginaGrootte: 100, downloadMap: '/srv/x' } }));
+    expect(beleidVoorRenderer(p)).toEqual({ vergrendelNaMinuten: 3, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 7 });
     expect(Object.keys(beleidVoorRenderer(p)).sort()).toEqual(Object.keys(Beleid.shape).sort());
   });
 
@@ -72,7 +73,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
       info: { versie: 't', modus: 'browser', demo: false },
     });
     const info = AppInfo.parse(await diensten.app.info({}));
-    expect(info.beleid).toEqual({ vergrendelNaMinuten: 7, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'wissen' });
+    expect(info.beleid).toEqual({ vergrendelNaMinuten: 7, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'wissen', bestandenBewarenDagen: 30 });
     expect(info).not.toHaveProperty('beleid.syncPaginaGrootte');
   });
 });
@@ -86,6 +87,7 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
     ['a number as text', { wissenNaDagenZonderSync: '14' }, /wissenNaDagenZonderSync: moet een geheel getal van 1 tot en met 365 zijn/],
     ['an unknown choice', { cacheBijUitloggen: 'bewaren' }, /cacheBijUitloggen: moet "vragen" of "wissen" zijn/],
     ['a yes-no as text', { zwakkeSleutelopslagToestaan: 'ja' }, /zwakkeSleutelopslagToestaan: moet true of false zijn/],
+    ['a retention of no days', { bestandenBewarenDagen: 0 }, /bestandenBewarenDagen: moet een geheel getal van 1 tot en met 3650 zijn/],
     ['a page too small for ISI\'s sake', { syncPaginaGrootte: 5 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
     ['a page larger than ISI allows', { syncPaginaGrootte: 5001 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
     ['a relative download folder', { downloadMap: 'export' }, /downloadMap: moet een absoluut pad naar een map zijn/],
@@ -100,6 +102,7 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
   it.each([
     ['a number out of range', { vergrendelNaMinuten: 481 }, /config\.json is geen geldige configuratie: vergrendelNaMinuten: moet een geheel getal van 1 tot en met 480 zijn\. Herstel of verwijder die instelling/],
     ['an unknown choice', { cacheBijUitloggen: 'nooit' }, /cacheBijUitloggen: moet "vragen" of "wissen" zijn/],
+    ['a retention of more than ten years', { bestandenBewarenDagen: 3651 }, /bestandenBewarenDagen: moet een geheel getal van 1 tot en met 3650 zijn/],
     ['an unknown key', { syncInterval: 5 }, /onbekende instelling "syncInterval"/],
   ])('a config.json with %s', (_wat, config, melding) => {
     const o = opzet({ config });
