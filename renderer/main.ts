@@ -36,7 +36,9 @@ app.use(createPinia());
 // Policy first (lock and retention times), then retention: an unused cache goes before anyone logs in.
 const cacheStore = useCacheStore();
 await cacheStore.laadBeleid();
-await cacheStore.ruimOp().catch((fout: unknown) => console.warn('Opruimen van oude lokale gegevens mislukt:', fout));
+await cacheStore.ruimOp().catch(() => {
+  cacheStore.hersteld = 'Het opruimen van oude gegevens op deze computer is mislukt. De applicatie probeert het bij de volgende start opnieuw.';
+});
 await useSessieStore().herstel();
 app.use(maakRouter());
 app.use(vuetify);

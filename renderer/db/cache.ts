@@ -202,11 +202,15 @@ class OpenCache implements Cache {
         await this.db.signalen.bulkPut(signalen);
         await this.db.stand.put(nieuw);
       });
-      this.gewijzigd(
-        [gc],
-        [...pagina.personen.map((p) => p.id), ...pagina.verwijderd.personen].map((id) => persoonSleutel(gc, id)),
-        [...pagina.signalen.map((s) => s.id), ...pagina.verwijderd.signalen],
-      );
+      // An empty page (the quick sync before every read, when nothing changed) keeps the sorted
+      // results: else every search at 100,000 persons would sort again.
+      if (aantal + pagina.verwijderd.personen.length + pagina.verwijderd.signalen.length > 0) {
+        this.gewijzigd(
+          [gc],
+          [...pagina.personen.map((p) => p.id), ...pagina.verwijderd.personen].map((id) => persoonSleutel(gc, id)),
+          [...pagina.signalen.map((s) => s.id), ...pagina.verwijderd.signalen],
+        );
+      }
       await noteerSync(this.gebruikersnaam, laatsteSync, this.bron);
       return nieuw;
     });

@@ -48,6 +48,16 @@ async function persoonBijIsi(isiUrl: string, id: string): Promise<{ versie: numb
   return r.body;
 }
 
+/** A colleague registers at DUO, past this app, that the person met the PVT-plicht on `datum`. */
+async function collegaZetVoldaan(isiUrl: string, id: string, versie: number, datum: string): Promise<void> {
+  const r = await fetch(`${isiUrl}/api/v1/gemeenten/0014/personen/${id}/pvt`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${await isiSessie(isiUrl)}`, 'content-type': 'application/json', 'if-match': `"${versie}"`, 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ datumStartDeelname: '2025-02-03', datumEindeDeelname: datum, datumVoldaan: datum, redenNietVoldaan: null }),
+  });
+  expect(r.status, await r.text()).toBe(200);
+}
+
 /** A PVT-plichtig person in Groningen whose term has passed, made at ISI for this test. */
 const nieuwePersoon = (isiUrl: string, achternaam: string) =>
   simulatiePersoon(isiUrl, { gemeentecode: '0014', achternaam, geslacht: 2, datumStartPvtPlicht: '2024-01-01', datumEindePvtPlicht: '2024-12-31' });
@@ -106,13 +116,7 @@ test.describe('offline werken', () => {
 
     // Meanwhile a colleague changes the same person at DUO.
     await werkplek.startIsi();
-    const token = await isiSessie(werkplek.isiUrl);
-    const anders = await fetch(`${werkplek.isiUrl}/api/v1/gemeenten/0014/personen/${p.id}/pvt`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': `"${p.versie}"`, 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ datumStartDeelname: '2025-02-03', datumEindeDeelname: '2025-02-10', datumVoldaan: '2025-02-10', redenNietVoldaan: null }),
-    });
-    expect(anders.status).toBe(200);
+    await collegaZetVoldaan(werkplek.isiUrl, p.id, p.versie, '2025-02-10');
 
     await page.getByTestId('nu-bijwerken').click();
     await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
@@ -148,13 +152,7 @@ test.describe('offline werken', () => {
     await werkplek.stopIsi();
     await wijzigVoldaan(page, '12-02-2025');
     await werkplek.startIsi();
-    const nu = await persoonBijIsi(werkplek.isiUrl, p.id);
-    const weer = await fetch(`${werkplek.isiUrl}/api/v1/gemeenten/0014/personen/${p.id}/pvt`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': `"${nu.versie}"`, 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ datumStartDeelname: '2025-02-03', datumEindeDeelname: '2025-02-11', datumVoldaan: '2025-02-11', redenNietVoldaan: null }),
-    });
-    expect(weer.status).toBe(200);
+    await collegaZetVoldaan(werkplek.isiUrl, p.id, (await persoonBijIsi(werkplek.isiUrl, p.id)).versie, '2025-02-11');
     await page.getByTestId('nu-bijwerken').click();
     await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
     await page.getByTestId('wachtrij-link').click();
@@ -264,5 +262,51 @@ test.describe('versleuteld op schijf', () => {
     const namen = [...new Set(bekend.map((p) => p.achternaam).filter((n) => n.length >= 6))].filter(zoek);
     expect(bsns, 'BSNs leesbaar op schijf').toEqual([]);
     expect(namen, 'achternamen leesbaar op schijf').toEqual([]);
+  });
+});
+
+test.describe('vergrendelen en wissen', () => {
+  test.use({ beleid: { vergrendelNaMinuten: 1 } });
+
+  test('na de ingestelde minuten zonder activiteit vergrendelt de app; inloggen ontgrendelt, de gegevens zijn er nog', async ({ page, werkplek }) => {
+    await page.clock.install();
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await page.clock.fastForward('01:05');
+    await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+    await expect(page.getByTestId('sessie-melding')).toContainText('vergrendeld na 1 minuut zonder activiteit');
+    await expect(page.getByTestId('cachebalk')).toHaveCount(0);
+    await controleerToegankelijkheid(page, 'vergrendeld');
+
+    // Unlocked by logging in: the cache is there (no full sync with its progress bar again).
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await expect(page.getByTestId('gegevens-van')).toContainText('Gegevens van');
+    await expect(page.getByTestId('sync-voortgang')).toHaveCount(0);
+  });
+
+  test('"Lokale gegevens wissen" en uitloggen met wissen: daarna worden de gegevens opnieuw opgehaald', async ({ page, werkplek }) => {
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
+    await page.getByTestId('lokaal-wissen').click();
+    await controleerToegankelijkheid(page, 'lokale gegevens wissen');
+    await page.getByTestId('wissen-bevestigen').click();
+    await expect(page.getByTestId('gewist')).toBeVisible();
+    await wachtOpSync(page);
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect(page.getByTestId('uitloggen-vraag')).toBeVisible();
+    await controleerToegankelijkheid(page, 'uitloggen: gegevens bewaren of wissen');
+    await schermafdruk(page, '44-uitloggen-vraag');
+    await page.getByTestId('uitloggen-wissen').click();
+    await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+    // No user cache is left in the browser's IndexedDB (only the register of caches).
+    const databases = await page.evaluate(async () => {
+      // Runs in the page; this file is type-checked for Node, without the DOM.
+      const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]> } }).indexedDB;
+      return (await idb.databases()).map((d) => d.name ?? '');
+    });
+    expect(databases.filter((n) => n.startsWith('pib-cache-'))).toEqual([]);
+    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await wachtOpSync(page);
   });
 });
