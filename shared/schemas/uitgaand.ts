@@ -22,7 +22,8 @@ export type WijzigingSoort = UitgaandeWijziging['soort'];
  * PVT or invoice change, so it can replace the local one). `GEWEIGERD`: ISI refused it (400, 403,
  * 404, 409, 412, 422); `serverStand` is the person as ISI has it now, to show beside the user's
  * change. A lost connection, a lost session or a server failure is neither: the send failed and
- * the entry waits for the next try (an `ok: false` across IPC).
+ * the entry waits for the next try (an `ok: false` across IPC). So is ISI's 409 `IN_BEHANDELING`
+ * ("this key is still being handled"): that asks for a retry with the same key, not a refusal.
  */
 export const Verzending = z.discriminatedUnion('uitkomst', [
   z.object({ uitkomst: z.literal('VERZONDEN'), antwoord: z.unknown(), persoon: Persoon.nullable() }),
