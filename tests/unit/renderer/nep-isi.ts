@@ -1,6 +1,7 @@
 import type { Uitkomst } from '../../../shared/ipc';
 import type { PersonenLijst, PersonenZoekvraag, Persoon, PersoonInLijst, Probleem, SignaalVolledig, Wijzigingen } from '../../../shared/schemas/api';
 import type { UitgaandeWijziging, Verzending } from '../../../shared/schemas/uitgaand';
+import type { Mock } from 'vitest';
 import type { z } from 'zod';
 
 /** What main answers when ISI cannot be reached (status 0): the app is offline. */
@@ -150,4 +151,12 @@ function inLijst(p: Persoon): PersoonInLijst {
     id: p.id, bsn: p.bsn, voornaam: p.voornamen, achternaam: p.achternaam, geboortedatum: p.geboortedatum, pvtPlichtig: p.pvtPlichtig,
     voldaan: p.datumVoldaan ? 'J' : 'N', rechtOpMb: p.rechtOpMb, factuurAanwezig: p.factuurAanwezig, signaalAanwezig: p.signalen.totaal > 0 ? 'J' : 'N',
   } as PersoonInLijst;
+}
+
+/** The bridge's calls to ISI answered by this fake: sync pages, sends, and the direct reads. */
+export function koppel(pib: { sync: { pagina: Mock }; uitgaand: { verstuur: Mock }; personen: { zoek: Mock; haal: Mock } }, isi: NepIsi): void {
+  pib.sync.pagina.mockImplementation(isi.pagina);
+  pib.uitgaand.verstuur.mockImplementation(isi.verstuur);
+  pib.personen.zoek.mockImplementation(isi.zoek);
+  pib.personen.haal.mockImplementation(isi.haal);
 }

@@ -7,7 +7,7 @@ import type { Persoon, PvtWijziging } from '../../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../../shared/schemas/uitgaand';
 import { maakPersoon, maakSignaal, pagina } from './db/hulp';
 import { GEEN_SLEUTELOPSLAG } from './hulp-schermen';
-import { GEEN_VERBINDING, geldigBsn, NepIsi, probleem } from './nep-isi';
+import { GEEN_VERBINDING, geldigBsn, NepIsi, probleem, koppel } from './nep-isi';
 
 // The offline stores with the real encrypted cache (renderer/db on fake-indexeddb) and a mocked
 // bridge: main hands over a fixed key, ISI's pages and answers come from NepIsi.
@@ -105,10 +105,7 @@ beforeEach(async () => {
   pib.cache.sleutel.mockImplementation(async () => ({ ok: true, waarde: { gebruikersnaam: gebruiker, sleutel: SLEUTEL } }));
   pib.cache.vergeet.mockResolvedValue({ ok: true, waarde: {} });
   pib.sessie.vergrendel.mockResolvedValue({ ok: true, waarde: {} });
-  pib.sync.pagina.mockImplementation(isi.pagina);
-  pib.uitgaand.verstuur.mockImplementation(isi.verstuur);
-  pib.personen.zoek.mockImplementation(isi.zoek);
-  pib.personen.haal.mockImplementation(isi.haal);
+  koppel(pib, isi);
 });
 
 afterEach(async () => {

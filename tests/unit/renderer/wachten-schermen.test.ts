@@ -4,7 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { maakPersoon, maakSignaal } from './db/hulp';
 import { toon } from './hulp-schermen';
-import { geldigBsn, NepIsi } from './nep-isi';
+import { geldigBsn, NepIsi, koppel } from './nep-isi';
 
 // The screens when a change has to wait: the real cache (fake-indexeddb) behind the stores, ISI
 // (NepIsi) out of reach. The screen says the change waits; nothing claims ISI took it.
@@ -60,10 +60,7 @@ beforeEach(async () => {
   for (const s of S) isi.zetSignaal(s);
   // `toon` logs in as 'test'.
   pib.cache.sleutel.mockResolvedValue({ ok: true, waarde: { gebruikersnaam: 'test', sleutel: SLEUTEL } });
-  pib.sync.pagina.mockImplementation(isi.pagina);
-  pib.uitgaand.verstuur.mockImplementation(isi.verstuur);
-  pib.personen.zoek.mockImplementation(isi.zoek);
-  pib.personen.haal.mockImplementation(isi.haal);
+  koppel(pib, isi);
 });
 
 afterEach(async () => {
