@@ -42,6 +42,10 @@ export const LIJST_PAGINA = 500;
 /** R-SIG-3: "Toon deze signalen" shows these statuses together. */
 const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
 const DAG_MS = 86_400_000;
+/** A page of 5,000 persons is a few megabytes: it may take longer than an ordinary answer. */
+const SYNC_TIMEOUT_MS = 30_000;
+/** The status probe while offline: ISI answers it at once or counts as unreachable. */
+const PROBE_TIMEOUT_MS = 3_000;
 
 /** Offline the cache answers searches, but a workbook is made of what ISI sends. */
 const VERBINDING_NODIG = "Voor 'Openen in Excel' is een verbinding met DUO (ISI) nodig: het bestand wordt gemaakt met de gegevens die DUO nu heeft. Controleer de netwerkverbinding en probeer het opnieuw.";
@@ -223,8 +227,9 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
     sync: {
       pagina: async ({ gc, cursor }) => {
         const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
-        return (await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`)).data;
+        return (await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS })).data;
       },
+      bereikbaar: async () => (await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true, timeoutMs: PROBE_TIMEOUT_MS })).data,
     },
     uitgaand: {
       verstuur,

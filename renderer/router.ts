@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/bestanden', name: 'downloaden-bestanden', component: () => import('./views/DownloadenBestandenView.vue'), meta: { titel: 'Downloaden' } },
   { path: '/wet', name: 'zoeken-wet', component: () => import('./views/ZoekenWetView.vue'), meta: { titel: 'Zoeken wet inburgering' } },
   { path: '/waardepapieren', name: 'waardepapieren-bestellen', component: () => import('./views/WaardepapierenBestellenView.vue'), meta: { titel: 'Waardepapieren bestellen' } },
+  { path: '/lokale-gegevens', name: 'lokale-gegevens', component: () => import('./views/LokaleGegevensView.vue'), meta: { titel: 'Lokale gegevens' } },
   { path: '/wachtrij', name: 'wachtrij', component: () => import('./views/WachtrijView.vue'), meta: { titel: 'Wachtrij' } },
   { path: '/contact', name: 'contact', component: () => import('./views/ContactView.vue'), meta: { titel: 'Contact met DUO' } },
   { path: '/:pad(.*)*', redirect: '/' },

@@ -78,6 +78,8 @@ export const IPC = {
   sync: {
     /** One page of changes of gemeente `gc` after `cursor` (null: a full sync from the start). A 410 means: start over. */
     pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Wijzigingen),
+    /** Whether ISI answers now (its status, with a short timeout): the app's connection state while offline. */
+    bereikbaar: kanaal(Leeg, z.object({ vandaag: z.string() })),
   },
   uitgaand: {
     /** Sends one outbox entry to ISI with its Idempotency-Key (and If-Match where a person changes). */

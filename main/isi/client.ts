@@ -27,6 +27,15 @@ export const SESSIE_VERLOPEN: ProbleemT = {
   detail: 'Uw sessie is verlopen of u bent niet ingelogd. Log opnieuw in.',
 };
 
+/**
+ * How long a request may take before the app counts ISI as unreachable: short, so the connection
+ * state on screen is true within seconds (a change waits in the outbox meanwhile, safe to send
+ * again with its Idempotency-Key). Downloads and sync pages set their own.
+ */
+export const STANDAARD_TIMEOUT_MS = 10_000;
+/** A file of 100,000 rows on a slow line. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
 function alsProbleem(fout: unknown): ProbleemT {
   if (fout instanceof AxiosError) {
     if (!fout.response) return GEEN_VERBINDING;
@@ -46,7 +55,7 @@ export class IsiClient {
   #token: string | null = null;
 
   constructor(readonly basisUrl: string, opties: { timeoutMs?: number } = {}) {
-    this.#http = axios.create({ baseURL: basisUrl, timeout: opties.timeoutMs ?? 30_000, proxy: false });
+    this.#http = axios.create({ baseURL: basisUrl, timeout: opties.timeoutMs ?? STANDAARD_TIMEOUT_MS, proxy: false });
   }
 
   get ingelogd(): boolean {
@@ -64,7 +73,7 @@ export class IsiClient {
   async vraag<T>(
     methode: 'GET' | 'POST' | 'PUT' | 'DELETE',
     pad: string,
-    opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean; voortgang?: (ontvangen: number, totaal: number | null) => void } = {},
+    opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean; timeoutMs?: number; voortgang?: (ontvangen: number, totaal: number | null) => void } = {},
   ): Promise<{ data: T; headers: Record<string, string> }> {
     if (!opties.open && !this.#token) throw new IsiFout(SESSIE_VERLOPEN);
     try {
@@ -74,6 +83,7 @@ export class IsiClient {
         data: opties.body,
         headers: { ...(this.#token && !opties.open ? { Authorization: `Bearer ${this.#token}` } : {}), ...(opties.headers ?? {}) },
         responseType: opties.binair ? 'arraybuffer' : 'json',
+        ...(opties.timeoutMs ? { timeout: opties.timeoutMs } : opties.binair ? { timeout: DOWNLOAD_TIMEOUT_MS } : {}),
         ...(opties.voortgang ? { onDownloadProgress: (e: AxiosProgressEvent) => opties.voortgang!(e.loaded, e.total ?? null) } : {}),
       });
       return { data: antwoord.data, headers: Object.fromEntries(Object.entries(antwoord.headers).map(([k, v]) => [k, String(v)])) };

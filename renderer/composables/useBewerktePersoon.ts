@@ -21,6 +21,8 @@ export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Prob
 
   const id = computed(() => String(route.params.id));
   const p = computed(() => (persoon.value?.id === id.value ? persoon.value : null));
+  /** The person changed in the background while the form is open (the form keeps what was typed). */
+  const bijgewerkt = computed(() => personen.persoonBijgewerkt === id.value);
 
   // The form is filled once per version of the person: a load that brings the same version
   // (the cache and a quick sync answer while the user types) leaves what was typed alone.
@@ -49,5 +51,5 @@ export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Prob
     if (nieuw && oud && nieuw !== oud) void router.push({ name: 'zoeken-personen' });
   });
 
-  return { personen, sessie, router, laden, id, p, herladen };
+  return { personen, sessie, router, laden, id, p, bijgewerkt, herladen };
 }

@@ -1,618 +1,462 @@
-import Dexie, { type IndexableType } from 'dexie';
-import { isOpenstaand, SIGNAAL_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
-import { DATUMBEREIKEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
-import type {
-  PersonenZoekvraag, Persoon, PersoonInLijst, Probleem, SignaalInLijst, SignaalVolledig, SignalenZoekvraag, Wijzigingen,
-} from '../../shared/schemas/api';
+import { controlegetal } from '../../shared/formats/controlegetal';
+import type { SignaalStatus } from '../../shared/rules/signalen';
+import { Wijzigingen, type Persoon, type Probleem, type SignaalVolledig } from '../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../shared/schemas/uitgaand';
-import { CacheFout } from './fouten';
-import { Sorteermemo } from './memo';
+import { CacheFout, type CacheFoutCode } from './fouten';
+import { Gemeentegeheugen } from './geheugen';
+import { aantalIn, inVerzendvolgorde, leegDelta, leegGids, Opslag, wisOnleesbaar, type Delta, type Entry, type Gids } from './opslag';
 import { databasenaamVoor, meldGeopend, meldGesloten, noteerSync, registreer } from './register';
-import {
-  CacheDatabase, type EntryInhoud, type EntryRij, type IndexedDbBron, type PersoonKern, type PersoonRij, type SignaalKern, type SignaalRij,
-} from './schema';
+import { CacheDatabase, type IndexedDbBron } from './schema';
 import { leesSleutel, leidSleutels, Veldversleuteling } from './sleutels';
 import type { Cache, CachePersoon, SyncStand, UitgaandeEntry } from './types';
-import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
-import { getoondeSignaalStatussen, indexVelden, raaktAan, toonPersoon, wachtendOp } from './weergave';
+import { getoondeSignaalStatussen, raaktAan, toonPersoon } from './weergave';
 
 export interface CacheOpties {
   /** Another IndexedDB than the browser's (tests: a fresh fake-indexeddb factory each). */
   bron?: IndexedDbBron;
   /** When a cache opened for the first time counts as made (retention, `verouderd`). */
   nu?: Date;
+  /**
+   * After BESCHADIGD and the user's confirmation: drop what cannot be read (every gemeente's data;
+   * outbox entries that do not decrypt) and open empty, so the next sync is a full one.
+   */
+  herbouw?: boolean;
 }
 
-/** Records read and decrypted together when the sort memo fills. */
-const PARTIJ = 500;
-/** Sorted results kept per open cache, so paging through one search sorts once. */
-const BEWAARDE_VOLGORDES = 8;
-/** R-SIG-3: Nieuw and In behandeling. */
-const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
+/** Log entries of one gemeente before they are folded into chunks (compaction, in the background). */
+export const LOG_GRENS = 64;
+/** Disk writes that may wait behind memory before `pasToe` waits for them: bounds what a crash can lose, and memory. */
+const ACHTERSTAND = 3;
 const TELLING: Record<SignaalStatus, 'nieuw' | 'inBehandeling' | 'afgehandeld'> = { NIEUW: 'nieuw', IN_BEHANDELING: 'inBehandeling', AFGEHANDELD: 'afgehandeld' };
-
-/** Where each ciphertext lives: its additional data, so it decrypts nowhere else. */
-const plaats = {
-  persoonKern: (gc: string, id: string) => `persoon/${gc}/${id}/kern`,
-  persoonIsi: (gc: string, id: string) => `persoon/${gc}/${id}/isi`,
-  signaalKern: (id: string) => `signaal/${id}/kern`,
-  entry: (id: string) => `wachtrij/${id}`,
-  sleutelcontrole: 'meta/sleutelcontrole',
-};
 const SLEUTELCONTROLE = 'pib-cache';
+const PLAATS_SLEUTELCONTROLE = 'meta/sleutelcontrole';
 
-/** An outbox entry with its place in the send order (schema.ts EntryRij). */
-type Entry = UitgaandeEntry & Pick<EntryRij, 'plaats' | 'volgnummer'>;
-
-const persoonSleutel = (gc: string, id: string) => `${gc}/${id}`;
-/** The key range of one gemeente in a `[gc+…]` index. */
-const alleVan = (gc: string): [IndexableType, IndexableType] => [[gc, Dexie.minKey], [gc, Dexie.maxKey]];
+/** Closes under way, by database: a cache opened again right after waits until the last one wrote everything. */
+const sluitend = new Map<string, Promise<void>>();
 
 /**
- * Opens (or makes) the cache of `gebruikersnaam` with the key main handed over. Throws CacheFout
- * ONGELDIGE_SLEUTEL for a key that is not 32 bytes, VERKEERDE_SLEUTEL when the database was
- * written with another key (main lost or replaced it: wipe it with `wisCache` and sync again).
+ * Opens (or makes) the cache of `gebruikersnaam` with the key main handed over and loads it into
+ * memory: the chunks and the log decrypted in a few large calls, then replayed. Throws CacheFout
+ * ONGELDIGE_SLEUTEL for a key that is not 32 bytes, VERKEERDE_SLEUTEL when the database was written
+ * with another key (main lost or replaced it: wipe it with `wisCache` and sync again), BESCHADIGD
+ * when a part does not decrypt (nothing half-loaded: `herbouw` after the user confirmed), IN_GEBRUIK
+ * when another window holds it.
  */
 export async function openCache(gebruikersnaam: string, sleutelBase64: string, opties: CacheOpties = {}): Promise<Cache> {
   const versleuteling = new Veldversleuteling(await leidSleutels(leesSleutel(sleutelBase64)));
   const databasenaam = await databasenaamVoor(gebruikersnaam);
+  await sluitend.get(databasenaam);
+  const slot = await neemSlot(databasenaam);
   const db = new CacheDatabase(databasenaam, opties.bron);
   try {
     await db.open();
     await controleerSleutel(db, versleuteling);
+    if (opties.herbouw) await wisOnleesbaar(db, versleuteling);
+    const opslag = new Opslag(db, versleuteling);
+    await opslag.zetOudeWachtrijOm();
+    const geladen = await opslag.laad();
     await registreer(gebruikersnaam, databasenaam, opties.nu ?? new Date(), opties.bron);
+    const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opslag, slot, opties.bron);
+    cache.laad(geladen);
+    meldGeopend(databasenaam, cache);
+    return cache;
   } catch (e) {
     db.close();
     versleuteling.vergeet();
+    slot.laatLos();
     throw e;
   }
-  const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opties.bron);
-  meldGeopend(databasenaam, cache);
-  return cache;
+}
+
+/**
+ * One writer per cache (Web Locks): a second window or tab of the app is told why it works online
+ * only instead of writing over the first one's data. Where the platform has no Web Locks (Node in
+ * unit tests) there is only one window.
+ */
+async function neemSlot(databasenaam: string): Promise<{ laatLos(): void }> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return { laatLos: () => undefined };
+  let laatLos!: () => void;
+  const losgelaten = new Promise<void>((klaar) => (laatLos = klaar));
+  const gekregen = await new Promise<boolean>((klaar) => {
+    void locks.request(`pib-cache:${databasenaam}`, { ifAvailable: true }, async (lock) => {
+      klaar(lock !== null);
+      if (lock) await losgelaten;
+    });
+  });
+  if (!gekregen) throw new CacheFout('IN_GEBRUIK');
+  return { laatLos };
 }
 
 /** A known value under the key: another key fails here, at once, instead of on the first search. */
 async function controleerSleutel(db: CacheDatabase, v: Veldversleuteling): Promise<void> {
   const rij = await db.meta.get('sleutelcontrole');
   if (rij) {
-    if ((await v.ontsleutel<string>(rij.waarde, plaats.sleutelcontrole)) !== SLEUTELCONTROLE) throw new CacheFout('VERKEERDE_SLEUTEL');
+    if ((await v.ontsleutel<string>(rij.waarde, PLAATS_SLEUTELCONTROLE)) !== SLEUTELCONTROLE) throw new CacheFout('VERKEERDE_SLEUTEL');
     return;
   }
-  await db.meta.add({ naam: 'sleutelcontrole', waarde: await v.versleutel(SLEUTELCONTROLE, plaats.sleutelcontrole) });
-}
-
-function leegStand(gc: string): SyncStand {
-  return { gc, cursor: null, volledig: false, laatsteSync: null, totaal: null, verwerkt: 0 };
+  await db.meta.add({ naam: 'sleutelcontrole', waarde: await v.versleutel(SLEUTELCONTROLE, PLAATS_SLEUTELCONTROLE) });
 }
 
 function naarBuiten({ plaats: _plaats, volgnummer: _volgnummer, ...entry }: Entry): UitgaandeEntry {
   return entry;
 }
 
-function nieuweEntry(w: UitgaandeWijziging, idempotencyKey: string, nu: Date, plek: Pick<EntryRij, 'id' | 'plaats' | 'volgnummer'>): Entry {
+function nieuweEntry(w: UitgaandeWijziging, idempotencyKey: string, nu: Date, plek: Pick<Entry, 'id' | 'plaats' | 'volgnummer'>): Entry {
   return {
     idempotencyKey, soort: w.soort, gc: w.gc, persoonId: 'persoonId' in w ? w.persoonId : null, wijziging: w,
     status: 'WACHT', aangemaakt: nu.toISOString(), pogingen: 0, probleem: null, serverStand: null, ...plek,
   };
 }
 
-/** What one outbox operation changes: entries written and removed, and ISI's state where it is now known. */
-interface Wachtrijwijziging {
-  erbij: Entry[];
-  weg: string[];
-  /** The entries whose person and signals must be shown anew (before and after the change). */
-  raakt: UitgaandeEntry[];
-  /** ISI's person as it now is, by gemeente and id. */
-  isi?: Map<string, { gc: string; persoon: Persoon }>;
-  /** ISI's signal status as it now is. */
-  statusServer?: Map<string, SignaalStatus>;
+function isQuota(e: unknown): boolean {
+  const naam = (e as { name?: string; inner?: { name?: string } } | null)?.name;
+  const binnen = (e as { inner?: { name?: string } } | null)?.inner?.name;
+  return naam === 'QuotaExceededError' || binnen === 'QuotaExceededError';
 }
 
 class OpenCache implements Cache {
   private gesloten = false;
-  private readonly personenMemo = new Sorteermemo<PersoonInLijst>();
-  private readonly signalenMemo = new Sorteermemo<SignaalInLijst>();
-  private readonly volgordes = new Map<string, { gc: string; ids: string[] }>();
-  /** Raised on every write to a gemeente: a sort begun before it is not kept. */
-  private readonly versies = new Map<string, number>();
-  private readonly warmend = new Map<string, Promise<void>>();
+  private readonly geheugens = new Map<string, Gemeentegeheugen>();
+  /** In memory: the sync state each gemeente's memory is at (the disk may be a few pages behind). */
+  private readonly standen = new Map<string, SyncStand>();
+  /** On disk: each gemeente's directory as last written. */
+  private readonly gidsen = new Map<string, Gids>();
+  private entries: Entry[] = [];
+  /** Disk writes, one after the other, in the order memory changed. */
   private staart: Promise<unknown> = Promise.resolve();
+  private wachtend = 0;
+  private schijffout: CacheFoutCode | null = null;
+  private readonly compacterend = new Set<string>();
 
   constructor(
     readonly gebruikersnaam: string,
     private readonly databasenaam: string,
     private readonly db: CacheDatabase,
     private readonly v: Veldversleuteling,
+    private readonly opslag: Opslag,
+    private readonly slot: { laatLos(): void },
     private readonly bron: IndexedDbBron | undefined,
   ) {}
 
-  sluit(): void {
-    if (this.gesloten) return;
-    this.gesloten = true;
-    this.v.vergeet();
-    this.personenMemo.wis();
-    this.signalenMemo.wis();
-    this.volgordes.clear();
-    this.db.close();
-    meldGesloten(this.databasenaam, this);
+  /** Memory from what was on disk: first the outbox (it is laid over everything), then each gemeente's chunks and log in order. */
+  laad({ gemeenten, entries }: Awaited<ReturnType<Opslag['laad']>>): void {
+    this.entries = entries;
+    for (const [gc, { gids, deltas }] of gemeenten) {
+      this.gidsen.set(gc, gids);
+      this.standen.set(gc, gids.stand);
+      const g = this.geheugen(gc);
+      for (const d of deltas) this.pasDeltaToe(g, d);
+      g.warmOp();
+    }
   }
 
-  /** Every call fails as GESLOTEN once the cache is closed, also one that was under way. */
-  private async bewaakt<T>(taak: () => Promise<T>): Promise<T> {
+  sluit(): Promise<void> {
+    if (this.gesloten) return sluitend.get(this.databasenaam) ?? Promise.resolve();
+    this.gesloten = true;
+    this.geheugens.clear();
+    const klaar = this.staart.then(() => {
+      this.v.vergeet();
+      this.db.close();
+      this.slot.laatLos();
+      meldGesloten(this.databasenaam, this);
+    }).finally(() => {
+      if (sluitend.get(this.databasenaam) === klaar) sluitend.delete(this.databasenaam);
+    });
+    sluitend.set(this.databasenaam, klaar);
+    return klaar;
+  }
+
+  private open(): void {
     if (this.gesloten) throw new CacheFout('GESLOTEN');
-    try {
-      return await taak();
-    } catch (e) {
-      if (this.gesloten && !(e instanceof CacheFout)) throw new CacheFout('GESLOTEN', { cause: e });
-      throw e;
-    }
+  }
+
+  /** Every call fails as GESLOTEN once the cache is closed. */
+  private async bewaakt<T>(taak: () => T | Promise<T>): Promise<T> {
+    this.open();
+    return taak();
+  }
+
+  private geheugen(gc: string): Gemeentegeheugen {
+    let g = this.geheugens.get(gc);
+    if (!g) this.geheugens.set(gc, (g = new Gemeentegeheugen(gc)));
+    return g;
+  }
+
+  private gids(gc: string): Gids {
+    return this.gidsen.get(gc) ?? leegGids(gc);
   }
 
   /**
-   * Writes run one after the other: each reads and decrypts what it needs before its transaction
-   * (an IndexedDB transaction commits as soon as it waits for anything else, WebCrypto included),
-   * so no other write of this window may come in between.
+   * A disk write after memory changed. Writes run in order; after one failed none follows, so the
+   * disk keeps its last complete state and memory goes on alone (`opslagfout`). A sync page waits
+   * only when more than ACHTERSTAND writes are behind, so a sync cannot run away from its own disk;
+   * an outbox change waits for its write (`wacht`), because the user is told it is kept.
    */
-  private schrijf<T>(taak: () => Promise<T>): Promise<T> {
-    const run = this.staart.then(() => this.bewaakt(taak));
+  private async naarSchijf(taak: () => Promise<void>, wacht = false): Promise<void> {
+    this.wachtend++;
+    const run = this.staart.then(async () => {
+      if (this.schijffout) return;
+      try {
+        await taak();
+      } catch (e) {
+        this.schijffout = isQuota(e) ? 'OPSLAG_VOL' : 'OPSLAG_MISLUKT';
+        throw e;
+      }
+    }).finally(() => this.wachtend--);
     this.staart = run.catch(() => undefined);
-    return run;
+    if (wacht || this.wachtend > ACHTERSTAND) await run;
+    else run.catch(() => undefined);
   }
 
-  /** After a write: the memo entries of rewritten records go, and sorted results of those gemeenten. */
-  private gewijzigd(gcs: Iterable<string>, personen: Iterable<string>, signalen: Iterable<string>): void {
-    this.personenMemo.vervalt(personen);
-    this.signalenMemo.vervalt(signalen);
-    for (const gc of new Set(gcs)) {
-      this.versies.set(gc, (this.versies.get(gc) ?? 0) + 1);
-      for (const [sleutel, v] of this.volgordes) if (v.gc === gc) this.volgordes.delete(sleutel);
+  opSchijf(): Promise<void> {
+    return this.staart.then(() => undefined);
+  }
+
+  opslagfout(): Promise<CacheFoutCode | null> {
+    return Promise.resolve(this.schijffout);
+  }
+
+  // Memory
+
+  private wachtendOp(gc: string): Map<string, Entry[]> {
+    const uit = new Map<string, Entry[]>();
+    for (const e of this.entries) {
+      if (e.status !== 'WACHT' || e.gc !== gc || !e.persoonId) continue;
+      const lijst = uit.get(e.persoonId);
+      if (lijst) lijst.push(e);
+      else uit.set(e.persoonId, [e]);
     }
+    return uit;
+  }
+
+  /** ISI's state from one delta, with the waiting changes laid over what the user sees. */
+  private pasDeltaToe(g: Gemeentegeheugen, d: Delta): void {
+    const wachtend = this.wachtendOp(g.gc);
+    const statussen = getoondeSignaalStatussen(this.entries);
+    // Deletions first: a person who left the PIB and came back within one page is in both lists, and present.
+    g.zetPersonen(d.personen, d.verwijderd.personen, (p) => toonPersoon(p, wachtend.get(p.id) ?? []));
+    g.zetSignalen(d.signalen, d.verwijderd.signalen, (s) => statussen.get(s.id) ?? s.status);
   }
 
   // Sync
 
   syncStand(gc: string): Promise<SyncStand> {
-    return this.bewaakt(async () => (await this.db.stand.get(gc)) ?? leegStand(gc));
+    return this.bewaakt(() => this.standen.get(gc) ?? leegGids(gc).stand);
   }
 
   pasToe(gc: string, pagina: Wijzigingen, nu = new Date()): Promise<SyncStand> {
-    return this.schrijf(async () => {
-      const entries = await this.leesWachtrij();
-      const statussen = getoondeSignaalStatussen(entries);
-      const stand = (await this.db.stand.get(gc)) ?? leegStand(gc);
-      const personen = await Promise.all(pagina.personen.map((p) => this.persoonRij(gc, p, toonPersoon(p, wachtendOp(entries, gc, p.id)))));
-      const signalen = await Promise.all(pagina.signalen.map((s) => this.signaalRij(gc, s, statussen.get(s.id) ?? s.status)));
-      const aantal = personen.length + signalen.length;
+    return this.bewaakt(async () => {
+      const gelezen = Wijzigingen.safeParse(pagina);
+      if (!gelezen.success) throw new CacheFout('ONGELDIGE_PAGINA', { cause: gelezen.error });
+      const p = gelezen.data;
+      const stand = this.standen.get(gc) ?? leegGids(gc).stand;
+      const delta: Delta = { personen: p.personen, signalen: p.signalen, verwijderd: p.verwijderd };
       // The first page of a full sync announces what is to come; every page counts what it brought.
       const eerste = stand.cursor === null;
-      const laatsteSync = nu.toISOString();
       const nieuw: SyncStand = {
         gc,
-        cursor: pagina.cursor,
-        volledig: stand.volledig || !pagina.meer,
-        laatsteSync,
-        totaal: eerste ? (pagina.totaal ?? null) : stand.totaal,
-        verwerkt: (eerste ? 0 : stand.verwerkt) + aantal,
+        cursor: p.cursor,
+        volledig: stand.volledig || !p.meer,
+        laatsteSync: nu.toISOString(),
+        totaal: eerste ? (p.totaal ?? null) : stand.totaal,
+        verwerkt: (eerste ? 0 : stand.verwerkt) + p.personen.length + p.signalen.length,
       };
-      await this.db.transaction('rw', [this.db.personen, this.db.signalen, this.db.stand], async () => {
-        // Deletions first: a person who left the PIB and came back within one page is in both lists, and present.
-        await this.db.personen.bulkDelete(pagina.verwijderd.personen.map((id): [string, string] => [gc, id]));
-        await this.db.signalen.bulkDelete(pagina.verwijderd.signalen);
-        await this.db.personen.bulkPut(personen);
-        await this.db.signalen.bulkPut(signalen);
-        await this.db.stand.put(nieuw);
+      this.pasDeltaToe(this.geheugen(gc), delta);
+      this.standen.set(gc, nieuw);
+      if (!p.meer) this.geheugen(gc).warmOp();
+      await this.naarSchijf(async () => {
+        const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta }]);
+        this.gidsen.set(gc, gids!);
+        // The register (another database) once per sync run, not once per page.
+        if (!p.meer) await noteerSync(this.gebruikersnaam, nieuw.laatsteSync!, this.bron);
       });
-      // An empty page (the quick sync before every read, when nothing changed) keeps the sorted
-      // results: else every search at 100,000 persons would sort again.
-      if (aantal + pagina.verwijderd.personen.length + pagina.verwijderd.signalen.length > 0) {
-        this.gewijzigd(
-          [gc],
-          [...pagina.personen.map((p) => p.id), ...pagina.verwijderd.personen].map((id) => persoonSleutel(gc, id)),
-          [...pagina.signalen.map((s) => s.id), ...pagina.verwijderd.signalen],
-        );
-      }
-      await noteerSync(this.gebruikersnaam, laatsteSync, this.bron);
+      this.compacteerAlsNodig(gc);
       return nieuw;
     });
   }
 
+  /**
+   * Folds a long log into chunks, in the background, once the gemeente's full sync is done (folding
+   * during it would rewrite everything again and again). Queued behind the writes before it.
+   */
+  private compacteerAlsNodig(gc: string): void {
+    const stand = this.standen.get(gc);
+    if (!stand?.volledig || this.compacterend.has(gc) || this.gids(gc).log.length < LOG_GRENS) return;
+    this.compacterend.add(gc);
+    void this.naarSchijf(async () => {
+      const g = this.geheugens.get(gc);
+      if (!g) return;
+      this.gidsen.set(gc, await this.opslag.compacteer(gc, this.gids(gc), g.isiPersonen(), g.isiSignalen()));
+    }).finally(() => this.compacterend.delete(gc));
+  }
+
   beginOpnieuw(gc: string): Promise<void> {
-    return this.schrijf(async () => {
-      const [personen, signalen] = await this.db.transaction('rw', [this.db.personen, this.db.signalen, this.db.stand], async () => {
-        const p = await this.db.personen.where('[gc+id]').between(...alleVan(gc)).primaryKeys();
-        const s = await this.db.signalen.where('gc').equals(gc).primaryKeys();
-        await this.db.personen.bulkDelete(p);
-        await this.db.signalen.bulkDelete(s);
-        await this.db.stand.delete(gc);
-        return [p, s] as const;
-      });
-      this.gewijzigd([gc], personen.map(([g, id]) => persoonSleutel(g, id)), signalen);
-    });
-  }
-
-  private async persoonRij(gc: string, isi: Persoon, getoond: Persoon): Promise<PersoonRij> {
-    const kern: PersoonKern = { bsn: isi.bsn, voornamen: isi.voornamen, achternaam: isi.achternaam, geboortedatum: isi.geboortedatum };
-    const [kernBlob, isiBlob, bsnHash] = await Promise.all([
-      this.v.versleutel(kern, plaats.persoonKern(gc, isi.id)),
-      this.v.versleutel(isi, plaats.persoonIsi(gc, isi.id)),
-      this.v.bsnHash(isi.bsn),
-    ]);
-    return { gc, id: isi.id, bsnHash, ...indexVelden(getoond), kern: kernBlob, isi: isiBlob };
-  }
-
-  private async signaalRij(gc: string, s: SignaalVolledig, status: SignaalStatus): Promise<SignaalRij> {
-    const kern: SignaalKern = { bsn: s.bsn, achternaam: s.achternaam };
-    const [kernBlob, bsnHash] = await Promise.all([this.v.versleutel(kern, plaats.signaalKern(s.id)), this.v.bsnHash(s.bsn)]);
-    return {
-      id: s.id, gc, persoonId: s.persoonId, status, statusServer: s.status, code: s.code, omschrijving: s.omschrijving,
-      datum: s.datum, statusGewijzigdOp: s.statusGewijzigdOp, bsnHash, kern: kernBlob,
-    };
-  }
-
-  // Reading
-
-  zoekPersonen(gc: string, vraag: PersonenZoekvraag): ReturnType<Cache['zoekPersonen']> {
     return this.bewaakt(async () => {
-      const { pagina = 1, paginaGrootte = PERSONEN_PAGINA_GROOTTE, ...zoek } = vraag;
-      const ids = await this.volgorde('personen', gc, zoek, () => this.ordenPersonen(gc, zoek));
-      const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-      const regels = await this.vulPersonen(gc, deel, false);
-      return { items: deel.flatMap((id) => regels.get(id) ?? []), totaal: ids.length, pagina, paginaGrootte };
+      this.geheugens.set(gc, new Gemeentegeheugen(gc));
+      this.standen.delete(gc);
+      await this.naarSchijf(async () => {
+        await this.opslag.wisGemeente(gc);
+        this.gidsen.delete(gc);
+      });
     });
+  }
+
+  // Reading: from memory only, never waiting for the disk or the network
+
+  zoekPersonen(gc: string, vraag: Parameters<Cache['zoekPersonen']>[1]): ReturnType<Cache['zoekPersonen']> {
+    return this.bewaakt(() => this.geheugen(gc).zoekPersonen(vraag));
   }
 
   zoekSignalen(gc: string, vraag: Parameters<Cache['zoekSignalen']>[1]): ReturnType<Cache['zoekSignalen']> {
-    return this.bewaakt(async () => {
-      const { pagina = 1, paginaGrootte = SIGNALEN_PAGINA_GROOTTE, ...zoek } = vraag;
-      const ids = await this.volgorde('signalen', gc, zoek, () => this.ordenSignalen(gc, zoek));
-      const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-      const regels = await this.vulSignalen(deel, false);
-      return { items: deel.flatMap((id) => regels.get(id) ?? []), totaal: ids.length, pagina, paginaGrootte };
-    });
-  }
-
-  /** One search's ids in ISI's order, from the kept ones when the gemeente did not change since. */
-  private async volgorde(soort: 'personen' | 'signalen', gc: string, zoek: object, orden: () => Promise<string[]>): Promise<string[]> {
-    const sleutel = `${soort}|${gc}|${JSON.stringify(zoek)}`;
-    const bewaard = this.volgordes.get(sleutel);
-    if (bewaard) {
-      // Most recently used last, so the oldest is the first to go.
-      this.volgordes.delete(sleutel);
-      this.volgordes.set(sleutel, bewaard);
-      return bewaard.ids;
-    }
-    const versie = this.versies.get(gc) ?? 0;
-    const ids = await orden();
-    if (!this.gesloten && (this.versies.get(gc) ?? 0) === versie) {
-      this.volgordes.set(sleutel, { gc, ids });
-      if (this.volgordes.size > BEWAARDE_VOLGORDES) this.volgordes.delete(this.volgordes.keys().next().value!);
-    }
-    return ids;
-  }
-
-  /** R-ZP-2 through the indexes (each criterion one index, the sets intersected), then R-ZP-5's order on the memo. */
-  private async ordenPersonen(gc: string, zoek: Omit<PersonenZoekvraag, 'pagina' | 'paginaGrootte'>): Promise<string[]> {
-    // The hash before the transaction: waiting for WebCrypto inside it would end it.
-    const bsnHash = zoek.bsn ? await this.v.bsnHash(zoek.bsn) : null;
-    const t = this.db.personen;
-    const treffers = await this.db.transaction('r', t, async () => {
-      const gelijk = (veld: string, waarde: string) => t.where(`[gc+${veld}]`).equals([gc, waarde]).primaryKeys();
-      const sets: Promise<[string, string][]>[] = [];
-      if (bsnHash) sets.push(gelijk('bsnHash', bsnHash));
-      if (zoek.pvtPlichtig) sets.push(gelijk('pvtPlichtig', zoek.pvtPlichtig));
-      for (const [van, tot] of DATUMBEREIKEN) {
-        if (zoek[van] || zoek[tot]) {
-          const veld = DATUMVELDEN[van];
-          sets.push(t.where(`[gc+${veld}]`).between([gc, zoek[van] || Dexie.minKey], [gc, zoek[tot] || Dexie.maxKey], true, true).primaryKeys());
-        }
-      }
-      if (zoek.voldaan) sets.push(gelijk('voldaan', zoek.voldaan));
-      if (zoek.rechtOpMb) sets.push(gelijk('rechtOpMb', zoek.rechtOpMb));
-      if (zoek.verblijf) sets.push(gelijk('verblijf', zoek.verblijf));
-      // R-ZP-6: the index holds factuurAanwezig as the rule gives it, so "Nee" finds no N.v.t.
-      if (zoek.factuurAanwezig) sets.push(gelijk('factuurAanwezig', zoek.factuurAanwezig));
-      if (sets.length === 0) sets.push(t.where('[gc+id]').between(...alleVan(gc)).primaryKeys());
-      return doorsnede((await Promise.all(sets)).map((s) => s.map(([, id]) => id)));
-    });
-    const regels = await this.vulPersonen(gc, treffers, false);
-    return [...regels.values()].sort(vergelijkPersonen(zoek.sorteer)).map((r) => r.id);
-  }
-
-  /** R-SIG-4 through the indexes, then R-SIG-5's order on the memo. */
-  private async ordenSignalen(gc: string, zoek: Omit<SignalenZoekvraag, 'pagina' | 'paginaGrootte'> & { statussen?: readonly SignaalStatus[] }): Promise<string[]> {
-    const bsnHash = zoek.bsn ? await this.v.bsnHash(zoek.bsn) : null;
-    const t = this.db.signalen;
-    const treffers = await this.db.transaction('r', t, async () => {
-      const sets: Promise<string[]>[] = [];
-      if (bsnHash) sets.push(t.where('[gc+bsnHash]').equals([gc, bsnHash]).primaryKeys());
-      if (zoek.code) sets.push(t.where('[gc+code]').equals([gc, zoek.code]).primaryKeys());
-      if (zoek.datumVan || zoek.datumTot) sets.push(t.where('[gc+datum]').between([gc, zoek.datumVan || Dexie.minKey], [gc, zoek.datumTot || Dexie.maxKey], true, true).primaryKeys());
-      if (zoek.status) sets.push(t.where('[gc+status]').equals([gc, zoek.status]).primaryKeys());
-      if (zoek.statussen) sets.push(t.where('[gc+status]').anyOf(zoek.statussen.map((s) => [gc, s])).primaryKeys());
-      if (sets.length === 0) sets.push(t.where('gc').equals(gc).primaryKeys());
-      return doorsnede(await Promise.all(sets));
-    });
-    const regels = await this.vulSignalen(treffers, false);
-    return [...regels.values()].sort(vergelijkSignalen(zoek.sorteer)).map((r) => r.id);
-  }
-
-  private vulPersonen(gc: string, ids: readonly string[], opAchtergrond: boolean): Promise<Map<string, PersoonInLijst>> {
-    const rijen = (deel: string[]) => this.db.personen.bulkGet(deel.map((id): [string, string] => [gc, id]));
-    return this.vul(this.personenMemo, (id) => persoonSleutel(gc, id), ids, rijen, (r) => this.persoonInLijst(r), opAchtergrond);
-  }
-
-  private vulSignalen(ids: readonly string[], opAchtergrond: boolean): Promise<Map<string, SignaalInLijst>> {
-    return this.vul(this.signalenMemo, (id) => id, ids, (deel) => this.db.signalen.bulkGet(deel), (r) => this.signaalInLijst(r), opAchtergrond);
-  }
-
-  /**
-   * The list rows of these records: from the memo, the missing ones read in batches and their kern
-   * decrypted (and kept). With a warm memo a page decrypts nothing. In the background the window
-   * may paint between batches.
-   */
-  private async vul<R, T extends { id: string }>(
-    memo: Sorteermemo<T>,
-    sleutel: (id: string) => string,
-    ids: readonly string[],
-    lees: (deel: string[]) => Promise<(R | undefined)[]>,
-    naarRegel: (rij: R) => Promise<T>,
-    opAchtergrond: boolean,
-  ): Promise<Map<string, T>> {
-    const uit = new Map<string, T>();
-    const missend: string[] = [];
-    for (const id of ids) {
-      const r = memo.get(sleutel(id));
-      if (r) uit.set(id, r);
-      else missend.push(id);
-    }
-    for (let i = 0; i < missend.length; i += PARTIJ) {
-      if (opAchtergrond && i > 0) await pauze();
-      const stempel = memo.begin();
-      try {
-        const rijen = await lees(missend.slice(i, i + PARTIJ));
-        // A record deleted since its id was found is simply not there.
-        for (const r of await Promise.all(rijen.map((rij) => rij && naarRegel(rij)))) {
-          if (!r) continue;
-          memo.zet(sleutel(r.id), r, stempel);
-          uit.set(r.id, r);
-        }
-      } finally {
-        memo.klaar();
-      }
-    }
-    return uit;
-  }
-
-  private async persoonInLijst(r: PersoonRij): Promise<PersoonInLijst> {
-    const k = await this.v.ontsleutel<PersoonKern>(r.kern, plaats.persoonKern(r.gc, r.id));
-    return {
-      id: r.id, bsn: k.bsn, voornaam: k.voornamen, achternaam: k.achternaam, geboortedatum: k.geboortedatum,
-      pvtPlichtig: r.pvtPlichtig || null, voldaan: r.voldaan, rechtOpMb: r.rechtOpMb || null,
-      factuurAanwezig: r.factuurAanwezig, signaalAanwezig: r.signaalAanwezig,
-    };
-  }
-
-  private async signaalInLijst(r: SignaalRij): Promise<SignaalInLijst> {
-    const k = await this.v.ontsleutel<SignaalKern>(r.kern, plaats.signaalKern(r.id));
-    return { id: r.id, persoonId: r.persoonId, status: r.status, bsn: k.bsn, achternaam: k.achternaam, code: r.code, omschrijving: r.omschrijving, datum: r.datum };
-  }
-
-  warmOp(gc: string): Promise<void> {
-    if (this.gesloten) return Promise.resolve();
-    let run = this.warmend.get(gc);
-    if (!run) {
-      run = (async () => {
-        try {
-          const personen = await this.db.personen.where('[gc+id]').between(...alleVan(gc)).primaryKeys();
-          await this.vulPersonen(gc, personen.map(([, id]) => id), true);
-          await this.vulSignalen(await this.db.signalen.where('gc').equals(gc).primaryKeys(), true);
-        } catch (e) {
-          // Closing (auto-lock) while warming is normal: the memo is gone anyway.
-          if (!this.gesloten) throw e;
-        } finally {
-          this.warmend.delete(gc);
-        }
-      })();
-      this.warmend.set(gc, run);
-    }
-    return run;
+    return this.bewaakt(() => this.geheugen(gc).zoekSignalen(vraag));
   }
 
   haalPersoon(gc: string, id: string): Promise<CachePersoon | null> {
-    return this.bewaakt(async () => {
-      const rij = await this.db.personen.get([gc, id]);
-      if (!rij) return null;
-      const [isi, entries, signalen] = await Promise.all([
-        this.v.ontsleutel<Persoon>(rij.isi, plaats.persoonIsi(gc, id)),
-        this.leesEntries(await this.db.wachtrij.where('[gc+persoonId]').equals([gc, id]).toArray()),
-        this.db.signalen.where('[gc+persoonId]').equals([gc, id]).toArray(),
-      ]);
-      const getoond = toonPersoon(isi, wachtendOp(entries, gc, id));
+    return this.bewaakt(() => {
+      const g = this.geheugen(gc);
+      const getoond = g.persoon(id);
+      if (!getoond) return null;
       // R-SIG-3: the counts follow the status shown, as the signal list does.
       const tellingen = { ...getoond.signalen };
-      for (const s of signalen) {
-        if (s.status === s.statusServer) continue;
-        tellingen[TELLING[s.statusServer]]--;
-        tellingen[TELLING[s.status]]++;
+      for (const { isi, status } of g.signalenVan(id)) {
+        if (status === isi.status) continue;
+        tellingen[TELLING[isi.status]]--;
+        tellingen[TELLING[status]]++;
       }
+      const eigen = this.entries.filter((e) => e.gc === gc && e.persoonId === id);
       return {
         ...getoond,
         signalen: tellingen,
-        wachtend: entries.filter((e) => e.status === 'WACHT').length,
-        geweigerd: entries.filter((e) => e.status === 'GEWEIGERD').length,
+        wachtend: eigen.filter((e) => e.status === 'WACHT').length,
+        geweigerd: eigen.filter((e) => e.status === 'GEWEIGERD').length,
       };
     });
   }
 
   openstaand(gc: string): Promise<number> {
-    return this.bewaakt(() => this.db.signalen.where('[gc+status]').anyOf(OPENSTAANDE_STATUSSEN.map((s) => [gc, s])).count());
+    return this.bewaakt(() => this.geheugen(gc).openstaand());
   }
 
   aantallen(gc: string): Promise<{ personen: number; signalen: number }> {
-    return this.bewaakt(async () => ({
-      personen: await this.db.personen.where('[gc+id]').between(...alleVan(gc)).count(),
-      signalen: await this.db.signalen.where('gc').equals(gc).count(),
-    }));
+    return this.bewaakt(() => {
+      const g = this.geheugen(gc);
+      return { personen: g.aantalPersonen, signalen: g.aantalSignalen };
+    });
+  }
+
+  controlegetal(gc: string): Promise<string> {
+    return this.bewaakt(() => {
+      const g = this.geheugen(gc);
+      return controlegetal(g.isiPersonen(), g.isiSignalen());
+    });
   }
 
   // The outbox
 
   wachtrij(): Promise<UitgaandeEntry[]> {
-    return this.bewaakt(async () => (await this.leesWachtrij()).map(naarBuiten));
+    return this.bewaakt(() => this.entries.map(naarBuiten));
   }
 
-  private async leesWachtrij(): Promise<Entry[]> {
-    return this.leesEntries(await this.db.wachtrij.toArray());
-  }
-
-  /** Decrypted, in send order. */
-  private async leesEntries(rijen: readonly EntryRij[]): Promise<Entry[]> {
-    const entries = await Promise.all(rijen.map(async ({ inhoud, ...r }): Promise<Entry> => ({ ...r, ...(await this.v.ontsleutel<EntryInhoud>(inhoud, plaats.entry(r.id))) })));
-    return entries.sort((a, b) => (a.plaats < b.plaats ? -1 : a.plaats > b.plaats ? 1 : a.volgnummer - b.volgnummer));
-  }
-
-  private async entryRij({ wijziging, probleem, serverStand, ...e }: Entry): Promise<EntryRij> {
-    const inhoud: EntryInhoud = { wijziging, probleem, serverStand };
-    return { ...e, inhoud: await this.v.versleutel(inhoud, plaats.entry(e.id)) };
-  }
-
-  private async vind(entryId: string): Promise<{ voor: Entry[]; entry: Entry }> {
-    const voor = await this.leesWachtrij();
-    const entry = voor.find((e) => e.id === entryId);
+  private vind(entryId: string): Entry {
+    const entry = this.entries.find((e) => e.id === entryId);
     if (!entry) throw new CacheFout('ONBEKENDE_ENTRY');
-    return { voor, entry };
+    return entry;
+  }
+
+  /**
+   * The outbox as `na`, what the user sees of every person and signal it touches anew, and (where
+   * ISI answered) ISI's new state of them: memory at once, the disk in one transaction.
+   */
+  private async zetWachtrij(na: Entry[], raakt: readonly UitgaandeEntry[], erbij: Entry[], weg: string[], isi: Map<string, Delta> = new Map()): Promise<void> {
+    this.entries = inVerzendvolgorde(na);
+    const wachtend = new Map<string, Map<string, Entry[]>>();
+    const statussen = getoondeSignaalStatussen(this.entries);
+    const toon = (gc: string) => (p: Persoon) => {
+      let perGemeente = wachtend.get(gc);
+      if (!perGemeente) wachtend.set(gc, (perGemeente = this.wachtendOp(gc)));
+      return toonPersoon(p, perGemeente.get(p.id) ?? []);
+    };
+    const status = (s: SignaalVolledig) => statussen.get(s.id) ?? s.status;
+    for (const [gc, d] of isi) this.pasDeltaToe(this.geheugen(gc), d);
+    for (const e of raakt) {
+      const { persoon, signalen } = raaktAan(e);
+      const g = this.geheugen(e.gc);
+      if (persoon) g.toonOpnieuw(persoon, toon(e.gc));
+      if (signalen.length > 0) g.toonSignalenOpnieuw(signalen, status);
+    }
+    const entries = { erbij, weg };
+    await this.naarSchijf(async () => {
+      if (isi.size === 0) return this.opslag.schrijfEntries(erbij, weg);
+      const gidsen = await this.opslag.schrijf([...isi].map(([gc, delta]) => ({ gc, gids: this.gids(gc), stand: this.gids(gc).stand, delta })), entries);
+      for (const gids of gidsen) this.gidsen.set(gids.stand.gc, gids);
+    }, true);
   }
 
   zetInWachtrij(wijziging: UitgaandeWijziging, idempotencyKey: string, nu = new Date()): Promise<UitgaandeEntry> {
-    return this.schrijf(async () => {
-      const voor = await this.leesWachtrij();
-      const volgnummer = Math.max(0, ...voor.map((e) => e.volgnummer)) + 1;
+    return this.bewaakt(async () => {
+      const volgnummer = Math.max(0, ...this.entries.map((e) => e.volgnummer)) + 1;
       const entry = nieuweEntry(wijziging, idempotencyKey, nu, { id: crypto.randomUUID(), plaats: nu.toISOString(), volgnummer });
-      await this.schrijfWachtrij([...voor, entry], { erbij: [entry], weg: [], raakt: [entry] });
+      await this.zetWachtrij([...this.entries, entry], [entry], [entry], []);
       return naarBuiten(entry);
     });
   }
 
   mislukt(entryId: string): Promise<void> {
-    return this.schrijf(() => this.db.transaction('rw', this.db.wachtrij, async () => {
-      const rij = await this.db.wachtrij.get(entryId);
-      if (!rij) throw new CacheFout('ONBEKENDE_ENTRY');
-      await this.db.wachtrij.update(entryId, { pogingen: rij.pogingen + 1 });
-    }));
+    return this.bewaakt(async () => {
+      const na = { ...this.vind(entryId) };
+      na.pogingen++;
+      this.entries = this.entries.map((e) => (e.id === entryId ? na : e));
+      await this.naarSchijf(() => this.opslag.schrijfEntries([na], []), true);
+    });
   }
 
   verzonden(entryId: string, persoon: Persoon | null): Promise<void> {
-    return this.schrijf(async () => {
-      const { voor, entry } = await this.vind(entryId);
-      const isi = new Map<string, { gc: string; persoon: Persoon }>();
-      if (persoon) isi.set(persoonSleutel(entry.gc, persoon.id), { gc: entry.gc, persoon });
+    return this.bewaakt(async () => {
+      const entry = this.vind(entryId);
+      const delta = leegDelta();
+      const g = this.geheugen(entry.gc);
+      if (persoon) delta.personen.push(persoon);
       else if (entry.persoonId) {
         // ISI took the change without sending the person back (a deleted invoice): the change is
         // ISI's state now, until the next sync brings ISI's own.
-        const rij = await this.db.personen.get([entry.gc, entry.persoonId]);
-        if (rij) {
-          const oud = await this.v.ontsleutel<Persoon>(rij.isi, plaats.persoonIsi(entry.gc, entry.persoonId));
-          isi.set(persoonSleutel(entry.gc, entry.persoonId), { gc: entry.gc, persoon: toonPersoon(oud, [entry]) });
+        const oud = g.isiPersoon(entry.persoonId);
+        if (oud) delta.personen.push(toonPersoon(oud, [entry]));
+      }
+      if (entry.wijziging.soort === 'SIGNAALSTATUS') {
+        for (const id of entry.wijziging.ids) {
+          const s = g.isiSignaal(id);
+          if (s) delta.signalen.push({ ...s, status: entry.wijziging.status });
         }
       }
-      const statusServer = new Map<string, SignaalStatus>();
-      if (entry.wijziging.soort === 'SIGNAALSTATUS') for (const id of entry.wijziging.ids) statusServer.set(id, entry.wijziging.status);
-      await this.schrijfWachtrij(voor.filter((e) => e.id !== entryId), { erbij: [], weg: [entryId], raakt: [entry], isi, statusServer });
+      const isi = aantalIn(delta) > 0 ? new Map([[entry.gc, delta]]) : new Map<string, Delta>();
+      await this.zetWachtrij(this.entries.filter((e) => e.id !== entryId), [entry], [], [entryId], isi);
     });
   }
 
   geweigerd(entryId: string, probleem: Probleem, serverStand: Persoon | null): Promise<void> {
-    return this.schrijf(async () => {
-      const { voor, entry } = await this.vind(entryId);
+    return this.bewaakt(async () => {
+      const entry = this.vind(entryId);
       const na: Entry = { ...entry, status: 'GEWEIGERD', probleem, serverStand };
-      const isi = new Map<string, { gc: string; persoon: Persoon }>();
-      if (serverStand) isi.set(persoonSleutel(entry.gc, serverStand.id), { gc: entry.gc, persoon: serverStand });
-      await this.schrijfWachtrij(voor.map((e) => (e.id === entryId ? na : e)), { erbij: [na], weg: [], raakt: [entry], isi });
+      const isi = serverStand ? new Map([[entry.gc, { ...leegDelta(), personen: [serverStand] }]]) : new Map<string, Delta>();
+      await this.zetWachtrij(this.entries.map((e) => (e.id === entryId ? na : e)), [entry], [na], [], isi);
     });
   }
 
   verwerp(entryId: string): Promise<void> {
-    return this.schrijf(async () => {
-      const { voor, entry } = await this.vind(entryId);
-      await this.schrijfWachtrij(voor.filter((e) => e.id !== entryId), { erbij: [], weg: [entryId], raakt: [entry] });
+    return this.bewaakt(async () => {
+      const entry = this.vind(entryId);
+      await this.zetWachtrij(this.entries.filter((e) => e.id !== entryId), [entry], [], [entryId]);
     });
   }
 
   vervang(entryId: string, wijziging: UitgaandeWijziging, idempotencyKey: string, nu = new Date()): Promise<UitgaandeEntry> {
-    return this.schrijf(async () => {
-      const { voor, entry } = await this.vind(entryId);
+    return this.bewaakt(async () => {
+      const entry = this.vind(entryId);
       // The same entry, corrected: its id (what the stores wait on) and its place stay.
       const nieuw = nieuweEntry(wijziging, idempotencyKey, nu, { id: entry.id, plaats: entry.plaats, volgnummer: entry.volgnummer });
-      await this.schrijfWachtrij(voor.map((e) => (e.id === entryId ? nieuw : e)), { erbij: [nieuw], weg: [], raakt: [entry, nieuw] });
+      await this.zetWachtrij(this.entries.map((e) => (e.id === entryId ? nieuw : e)), [entry, nieuw], [nieuw], []);
       return naarBuiten(nieuw);
     });
   }
-
-  /**
-   * The outbox as `na`, and every person and signal it touches shown anew, in one transaction:
-   * what the user sees never differs from what the outbox says. WAARDEPAPIEREN and CONTACT touch
-   * no record.
-   */
-  private async schrijfWachtrij(na: Entry[], w: Wachtrijwijziging): Promise<void> {
-    const personen = new Map<string, [string, string]>();
-    const signaalIds = new Set<string>(w.statusServer?.keys());
-    for (const e of w.raakt) {
-      const { persoon, signalen } = raaktAan(e);
-      if (persoon) personen.set(persoonSleutel(e.gc, persoon), [e.gc, persoon]);
-      for (const id of signalen) signaalIds.add(id);
-    }
-    for (const [sleutel, { gc, persoon }] of w.isi ?? []) personen.set(sleutel, [gc, persoon.id]);
-
-    const persoonRijen: PersoonRij[] = [];
-    for (const [sleutel, [gc, id]] of personen) {
-      const nieuwIsi = w.isi?.get(sleutel)?.persoon;
-      if (nieuwIsi) {
-        persoonRijen.push(await this.persoonRij(gc, nieuwIsi, toonPersoon(nieuwIsi, wachtendOp(na, gc, id))));
-        continue;
-      }
-      const oud = await this.db.personen.get([gc, id]);
-      if (!oud) continue;
-      // Only the shown state changes: the encrypted fields stay as they are.
-      const isi = await this.v.ontsleutel<Persoon>(oud.isi, plaats.persoonIsi(gc, id));
-      persoonRijen.push({ ...oud, ...indexVelden(toonPersoon(isi, wachtendOp(na, gc, id))) });
-    }
-    const getoond = getoondeSignaalStatussen(na);
-    const signaalRijen = (await this.db.signalen.bulkGet([...signaalIds])).flatMap((r) => {
-      if (!r) return [];
-      const statusServer = w.statusServer?.get(r.id) ?? r.statusServer;
-      return [{ ...r, statusServer, status: getoond.get(r.id) ?? statusServer }];
-    });
-    const entryRijen = await Promise.all(w.erbij.map((e) => this.entryRij(e)));
-
-    await this.db.transaction('rw', [this.db.wachtrij, this.db.personen, this.db.signalen], async () => {
-      await this.db.wachtrij.bulkDelete(w.weg);
-      await this.db.wachtrij.bulkPut(entryRijen);
-      await this.db.personen.bulkPut(persoonRijen);
-      await this.db.signalen.bulkPut(signaalRijen);
-    });
-    this.gewijzigd(
-      [...persoonRijen.map((r) => r.gc), ...signaalRijen.map((r) => r.gc)],
-      persoonRijen.map((r) => persoonSleutel(r.gc, r.id)),
-      signaalRijen.map((r) => r.id),
-    );
-  }
-}
-
-const DATUMVELDEN: Record<(typeof DATUMBEREIKEN)[number][0], keyof PersoonRij> = {
-  startPvtPlichtVan: 'datumStartPvtPlicht',
-  eindePvtPlichtVan: 'datumEindePvtPlicht',
-  startDeelnameVan: 'datumStartDeelname',
-  eindeDeelnameVan: 'datumEindeDeelname',
-};
-
-/** The ids in every set: a search meets every criterion. */
-function doorsnede(sets: string[][]): string[] {
-  const [kleinste, ...rest] = [...sets].sort((a, b) => a.length - b.length);
-  const andere = rest.map((s) => new Set(s));
-  return (kleinste ?? []).filter((id) => andere.every((s) => s.has(id)));
-}
-
-/** Lets the window paint between batches of a background fill. */
-function pauze(): Promise<void> {
-  return new Promise((klaar) => setTimeout(klaar, 0));
 }

@@ -1,8 +1,4 @@
 import Dexie, { type Table } from 'dexie';
-import type { SignaalCode, SignaalStatus } from '../../shared/rules/signalen';
-import type { Persoon, Probleem } from '../../shared/schemas/api';
-import type { UitgaandeWijziging, WijzigingSoort } from '../../shared/schemas/uitgaand';
-import type { EntryStatus, SyncStand } from './types';
 
 /** Where IndexedDB comes from: the browser's by default, a fresh fake-indexeddb factory in tests. */
 export interface IndexedDbBron {
@@ -14,88 +10,43 @@ export interface IndexedDbBron {
 export type Versleuteld = Uint8Array<ArrayBuffer>;
 
 /**
- * A person as one gemeente's PIB holds it. Only what identifies nobody is in clear, as index:
- * the criteria of R-ZP-2 and the list columns of R-ZP-5 that are not personal, always as the
- * person is shown (ISI's state with the unsent changes laid over it, weergave.ts).
+ * A chunk: many persons or many signals of one gemeente as ISI has them, encrypted as one value.
+ * In clear only its random id, the gemeente and the sizes: nothing that identifies or links to a
+ * person (ARCHITECTURE.md).
  */
-export interface PersoonRij {
-  gc: string;
-  id: string;
-  /** HMAC of the BSN (R-ZP-1 search by BSN). */
-  bsnHash: string;
-  /** '' for none: IndexedDB cannot index null, and ISI sorts none first (coalesce(.., '')). */
-  pvtPlichtig: 'J' | 'N' | '';
-  /** Null dates stay out of their index, so no range finds them (as SQL's comparisons with NULL). */
-  datumStartPvtPlicht: string | null;
-  datumEindePvtPlicht: string | null;
-  datumStartDeelname: string | null;
-  datumEindeDeelname: string | null;
-  voldaan: 'J' | 'N';
-  rechtOpMb: 'J' | 'N' | '';
-  verblijf: 'WOONACHTIG' | 'VOORMALIG';
-  factuurAanwezig: 'NVT' | 'J' | 'N';
-  signaalAanwezig: 'J' | 'N';
-  /** The personal sort fields alone ({@link PersoonKern}), small so the sort memo fills cheaply. */
-  kern: Versleuteld;
-  /** The whole Persoon as ISI has it (as synced, or as ISI answered a change). */
-  isi: Versleuteld;
-}
-
-export interface PersoonKern {
-  bsn: string;
-  voornamen: string;
-  achternaam: string;
-  geboortedatum: string;
-}
-
-export interface SignaalRij {
+export interface BlokRij {
   id: string;
   gc: string;
-  persoonId: string;
-  /** As shown: ISI's status, or the one an unsent SIGNAALSTATUS change sets. R-SIG-3 counts this one. */
-  status: SignaalStatus;
-  /** As ISI has it. */
-  statusServer: SignaalStatus;
-  code: SignaalCode;
-  omschrijving: string;
-  datum: string;
-  statusGewijzigdOp: string | null;
-  bsnHash: string;
-  kern: Versleuteld;
+  aantal: number;
+  data: Versleuteld;
 }
 
-export interface SignaalKern {
-  bsn: string;
-  achternaam: string;
+/**
+ * One entry of the append-only delta log: what one sync page or one answer of ISI changed
+ * ({@link Delta}), encrypted whole. Compaction folds the log into new chunks.
+ */
+export interface LogRij {
+  id: string;
+  gc: string;
+  aantal: number;
+  data: Versleuteld;
 }
 
+/**
+ * Where a gemeente stands on disk, encrypted ({@link Gids}): its sync state and the chunk
+ * directory (which chunks, then which log entries in order). Written in the same transaction as
+ * the chunks or log entry it describes, so a crash at any point leaves the last complete state.
+ */
+export interface StandRij {
+  gc: string;
+  data: Versleuteld;
+}
+
+/** One outbox entry, encrypted whole (its gemeente, person and change included). */
 export interface EntryRij {
   id: string;
-  gc: string;
-  persoonId: string | null;
-  soort: WijzigingSoort;
-  status: EntryStatus;
-  idempotencyKey: string;
-  aangemaakt: string;
-  /**
-   * The place in the send order: `aangemaakt` of the change it began as. A correction (vervang)
-   * keeps it, so it neither overtakes nor falls behind the user's later changes of the same
-   * person. `volgnummer` breaks ties within a millisecond.
-   */
-  plaats: string;
-  volgnummer: number;
-  pogingen: number;
-  /** {@link EntryInhoud}: the change (invoice numbers, names, e-mail) and ISI's refusal. */
-  inhoud: Versleuteld;
+  data: Versleuteld;
 }
-
-export interface EntryInhoud {
-  wijziging: UitgaandeWijziging;
-  probleem: Probleem | null;
-  serverStand: Persoon | null;
-}
-
-export type StandRij = SyncStand;
 
 export interface MetaRij {
   naam: 'sleutelcontrole';
@@ -106,29 +57,38 @@ export interface MetaRij {
  * One user's cache. Versions only ever get added: a change of tables or indexes is a new
  * `this.version(n + 1).stores({...})` with, where rows must be rewritten, an `.upgrade(tx => ...)`
  * (README.md). An upgrade cannot decrypt (its transaction ends as soon as it awaits WebCrypto), so
- * one that needs encrypted fields rewritten empties the gemeente's data and stand instead: the next
- * sync is a full one. The outbox must always be carried over, never dropped.
+ * data that must be re-encrypted is converted after the key check when the cache opens (cache.ts).
+ * The outbox must always be carried over, never dropped.
  */
 export class CacheDatabase extends Dexie {
-  personen!: Table<PersoonRij, [string, string]>;
-  signalen!: Table<SignaalRij, string>;
-  wachtrij!: Table<EntryRij, string>;
+  blokken!: Table<BlokRij, string>;
+  logboek!: Table<LogRij, string>;
   stand!: Table<StandRij, string>;
+  wachtrij!: Table<EntryRij, string>;
   meta!: Table<MetaRij, string>;
 
   constructor(naam: string, bron?: IndexedDbBron) {
     super(naam, bron);
+    // Version 1 kept one record per person and signal, with the search fields in clear.
     this.version(1).stores({
-      // R-ZP-2 criteria and R-ZP-5's non-personal sort columns, each compound with the gemeente.
       personen: '[gc+id], [gc+bsnHash], [gc+pvtPlichtig], [gc+datumStartPvtPlicht], [gc+datumEindePvtPlicht], '
         + '[gc+datumStartDeelname], [gc+datumEindeDeelname], [gc+voldaan], [gc+rechtOpMb], [gc+verblijf], '
         + '[gc+factuurAanwezig], [gc+signaalAanwezig]',
-      // R-SIG-4 criteria and R-SIG-5's non-personal sort columns; persoonId for a person's counts.
       signalen: 'id, gc, [gc+bsnHash], [gc+code], [gc+datum], [gc+status], [gc+omschrijving], [gc+persoonId]',
-      // The outbox stays small: read whole and put in send order in memory.
       wachtrij: 'id, [gc+persoonId]',
       stand: 'gc',
       meta: 'naam',
+    });
+    // Version 2: encrypted chunks and a delta log; nothing about a person in clear. The old rows
+    // go (the next sync is a full one); the outbox stays and is re-encrypted whole at open.
+    this.version(2).stores({
+      personen: null,
+      signalen: null,
+      blokken: 'id, gc',
+      logboek: 'id, gc',
+      wachtrij: 'id',
+    }).upgrade(async (tx) => {
+      await tx.table('stand').clear();
     });
   }
 }

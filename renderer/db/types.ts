@@ -2,6 +2,7 @@ import type { SignaalStatus } from '../../shared/rules/signalen';
 import type { PersonenLijst, PersonenZoekvraag, Persoon, Probleem, SignalenLijst, SignalenZoekvraag, Wijzigingen } from '../../shared/schemas/api';
 import type { UitgaandeWijziging, WijzigingSoort } from '../../shared/schemas/uitgaand';
 import type { z } from 'zod';
+import type { CacheFoutCode } from './fouten';
 
 type PersonenLijstT = z.infer<typeof PersonenLijst>;
 type SignalenLijstT = z.infer<typeof SignalenLijst>;
@@ -51,35 +52,43 @@ export type CachePersoon = PersoonT & {
 };
 
 /**
- * The offline cache of one user (renderer/db): IndexedDB through Dexie, personal fields encrypted
- * with AES-GCM, BSN found by HMAC. Every method may be called only while the cache is open.
+ * The offline cache of one user (renderer/db): the caseload of every gemeente in memory, answered
+ * from in-memory indexes; IndexedDB (Dexie) holds it as AES-GCM encrypted chunks and a delta log.
+ * Runs in a Web Worker in the app (werker.ts), in-process in unit tests: the same class either way.
+ * Every method may be called only while the cache is open.
  */
 export interface Cache {
   readonly gebruikersnaam: string;
-  /** Drops the keys and everything decrypted from memory (auto-lock, logout). */
-  sluit(): void;
+  /**
+   * Drops the keys and everything decrypted from memory (auto-lock, logout). Calls from then on fail
+   * with GESLOTEN; what was already applied is written to disk first, so nothing the user did is lost.
+   */
+  sluit(): Promise<void>;
 
   syncStand(gc: string): Promise<SyncStand>;
-  /** Applies one page of `wijzigingen` in one transaction, together with the new cursor and counts. */
+  /**
+   * Applies one page of `wijzigingen` to memory at once (a page that does not fit the contract is
+   * refused with ONGELDIGE_PAGINA and changes nothing) and appends it to the encrypted log, with
+   * the new cursor in the same transaction. The disk follows behind memory; `opSchijf` waits for it.
+   */
   pasToe(gc: string, pagina: Wijzigingen, nu?: Date): Promise<SyncStand>;
   /** A 410: forget the gemeente's cursor and data (unsent changes stay) so the next sync is a full one. */
   beginOpnieuw(gc: string): Promise<void>;
+  /** Resolves when everything applied so far is on disk. */
+  opSchijf(): Promise<void>;
+  /** Why the durable copy stopped (OPSLAG_VOL), or null: memory keeps working either way. */
+  opslagfout(): Promise<CacheFoutCode | null>;
 
-  /** R-ZP-1, R-ZP-2, R-ZP-5 on the cache, with the same answer ISI gives to `_zoek`. */
+  /** R-ZP-1, R-ZP-2, R-ZP-5 from memory, with the same answer ISI gives to `_zoek`. */
   zoekPersonen(gc: string, vraag: PersonenZoekvraag): Promise<PersonenLijstT>;
   haalPersoon(gc: string, id: string): Promise<CachePersoon | null>;
-  /** R-SIG-4, R-SIG-5 on the cache, as ISI's `signalen/_zoek`; `statussen` (more than one) for R-SIG-3's list. */
+  /** R-SIG-4, R-SIG-5 from memory, as ISI's `signalen/_zoek`; `statussen` (more than one) for R-SIG-3's list. */
   zoekSignalen(gc: string, vraag: SignalenZoekvraag & { statussen?: readonly SignaalStatus[] }): Promise<SignalenLijstT>;
   /** R-SIG-3: the number of signals with status Nieuw or In behandeling. */
   openstaand(gc: string): Promise<number>;
   aantallen(gc: string): Promise<{ personen: number; signalen: number }>;
-  /**
-   * Fills the sort memo of gemeente `gc` (the decrypted sort fields of every person and signal), so
-   * that later searches decrypt nothing: list pages come from the memo. Meant for the background
-   * after a sync (`void cache.warmOp(gc)`): resolves when done, or early when the cache closes
-   * meanwhile; never rejects for a closed cache. Calls for the same gemeente share one run.
-   */
-  warmOp(gc: string): Promise<void>;
+  /** The check number (shared/formats/controlegetal.ts) over ISI's state of every person and signal of `gc` held here. */
+  controlegetal(gc: string): Promise<string>;
 
   /**
    * The way of a change: the local change (the person or signals as the user left them) and the

@@ -1,7 +1,6 @@
 import { FACTUUR_BEDRAG_CENTEN, factuurAanwezig } from '../../shared/rules/factuur';
 import type { SignaalStatus } from '../../shared/rules/signalen';
 import type { Persoon } from '../../shared/schemas/api';
-import type { PersoonRij } from './schema';
 import type { UitgaandeEntry } from './types';
 
 /** The waiting changes on one person of one gemeente, in send order. */
@@ -43,8 +42,25 @@ export function toonPersoon(isi: Persoon, wachtend: readonly UitgaandeEntry[]): 
   return p;
 }
 
-/** The clear index fields of a person as shown, so a local search finds what the user changed. */
-export function indexVelden(p: Persoon): Omit<PersoonRij, 'gc' | 'id' | 'bsnHash' | 'kern' | 'isi'> {
+/**
+ * The fields ISI's search reads (R-ZP-2) and the list columns it sorts on (R-ZP-5), of a person as
+ * shown, so a local search finds what the user changed. `''` stands for none, as ISI's
+ * `coalesce(.., '')` sorts it; a date that is null is in no range.
+ */
+export interface IndexVelden {
+  pvtPlichtig: 'J' | 'N' | '';
+  datumStartPvtPlicht: string | null;
+  datumEindePvtPlicht: string | null;
+  datumStartDeelname: string | null;
+  datumEindeDeelname: string | null;
+  voldaan: 'J' | 'N';
+  rechtOpMb: 'J' | 'N' | '';
+  verblijf: 'WOONACHTIG' | 'VOORMALIG';
+  factuurAanwezig: 'NVT' | 'J' | 'N';
+  signaalAanwezig: 'J' | 'N';
+}
+
+export function indexVelden(p: Persoon): IndexVelden {
   return {
     pvtPlichtig: p.pvtPlichtig ?? '',
     datumStartPvtPlicht: p.datumStartPvtPlicht,

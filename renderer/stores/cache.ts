@@ -3,7 +3,7 @@ import { shallowRef, ref, watch } from 'vue';
 import type { Beleid } from '../../shared/ipc';
 import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
-import { CacheFout, openCache, verouderd, wisCache } from '../db';
+import { CacheFout, openCache, openCacheInWerker, verouderd, wisCache } from '../db';
 import type { Cache } from '../db/types';
 import { useSessieStore } from './sessie';
 
@@ -11,6 +11,13 @@ export const MELDING_HERSTELD = 'De gegevens op deze computer waren niet meer te
 
 /** Until main says otherwise (app.info): the defaults of main/policy. */
 export const STANDAARD_BELEID: Beleid = { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30 };
+
+/**
+ * In the app the cache lives in its own Web Worker (ARCHITECTURE.md); where there are no workers
+ * (unit tests in happy-dom) the same implementation runs in-process.
+ */
+const openen_ = (gebruikersnaam: string, sleutel: string, herbouw: boolean) =>
+  typeof Worker === 'function' ? openCacheInWerker(gebruikersnaam, sleutel, { herbouw }) : openCache(gebruikersnaam, sleutel, { herbouw });
 
 /**
  * The offline cache of the logged-in user: opened with the key main hands over after login,
@@ -25,7 +32,10 @@ export const useCacheStore = defineStore('cache', () => {
   const geenCache = ref<Probleem | null>(null);
   /** Said once when an unreadable cache had to be wiped. */
   const hersteld = ref<string | null>(null);
+  /** The cache on disk is damaged (BESCHADIGD): nothing of it is shown until the user chooses to fetch it anew. */
+  const beschadigd = ref(false);
   let openen: Promise<Cache | null> | null = null;
+  let herbouwen = false;
 
   async function laadBeleid(): Promise<void> {
     const u = await pib.app.info({});
@@ -56,7 +66,18 @@ export const useCacheStore = defineStore('cache', () => {
         }
         // The session may have ended while the key was on its way.
         if (sessie.gebruiker?.gebruikersnaam !== u.waarde.gebruikersnaam) return null;
-        cache.value = await openMetHerstel(u.waarde.gebruikersnaam, u.waarde.sleutel);
+        try {
+          cache.value = await openMetHerstel(u.waarde.gebruikersnaam, u.waarde.sleutel, beschadigd.value && herbouwen);
+        } catch (fout) {
+          if (!(fout instanceof CacheFout) || (fout.code !== 'BESCHADIGD' && fout.code !== 'IN_GEBRUIK')) throw fout;
+          // Online only until the user decides (BESCHADIGD) or the other window closes (IN_GEBRUIK).
+          beschadigd.value = fout.code === 'BESCHADIGD';
+          geenCache.value = { type: `urn:pib:probleem:${fout.code.toLowerCase()}`, title: 'Geen lokale gegevens', status: 409, code: fout.code, detail: fout.message };
+          return null;
+        } finally {
+          herbouwen = false;
+        }
+        beschadigd.value = false;
         geenCache.value = null;
         return cache.value;
       } finally {
@@ -70,34 +91,47 @@ export const useCacheStore = defineStore('cache', () => {
    * A database written with a key main no longer has (it was destroyed: retention, a wipe that
    * stopped halfway) cannot be read by anyone: it is wiped and filled again, and the user is told.
    */
-  async function openMetHerstel(gebruikersnaam: string, sleutel: string): Promise<Cache> {
+  async function openMetHerstel(gebruikersnaam: string, sleutel: string, herbouw: boolean): Promise<Cache> {
     try {
-      return await openCache(gebruikersnaam, sleutel);
+      return await openen_(gebruikersnaam, sleutel, herbouw);
     } catch (fout) {
       if (!(fout instanceof CacheFout) || fout.code !== 'VERKEERDE_SLEUTEL') throw fout;
       await wisCache(gebruikersnaam);
       hersteld.value = MELDING_HERSTELD;
-      return openCache(gebruikersnaam, sleutel);
+      return openen_(gebruikersnaam, sleutel, false);
     }
   }
 
-  /** Drops the key and everything decrypted: what stays on disk is unreadable without main's key. */
-  function sluit(): void {
-    cache.value?.sluit();
+  /**
+   * "Opnieuw ophalen" after BESCHADIGD: what cannot be read goes (the changes that still wait and
+   * can be read stay), the cache opens empty and fills from ISI with a full sync.
+   */
+  async function herbouw(): Promise<Cache | null> {
+    herbouwen = true;
+    return open();
+  }
+
+  /**
+   * Drops the key and everything decrypted: what stays on disk is unreadable without main's key.
+   * The worker first writes what it already holds, so a change the user made is never lost.
+   */
+  function sluit(): Promise<void> {
+    const c = cache.value;
     cache.value = null;
+    return c?.sluit() ?? Promise.resolve();
   }
 
   /** "Lokale gegevens wissen": the user's database and the key that could read it. */
   async function wis(gebruikersnaam: string): Promise<void> {
-    sluit();
+    await sluit();
     await wisCache(gebruikersnaam);
     await pib.cache.vergeet({ gebruikersnaam });
   }
 
   watch(() => sessie.gebruiker?.gebruikersnaam ?? null, (naam) => {
-    if (!naam) sluit();
+    if (!naam) void sluit();
     else void open();
   });
 
-  return { cache, beleid, geenCache, hersteld, laadBeleid, ruimOp, open, sluit, wis };
+  return { cache, beleid, geenCache, hersteld, beschadigd, laadBeleid, ruimOp, open, herbouw, sluit, wis };
 });

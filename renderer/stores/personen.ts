@@ -96,6 +96,11 @@ export const usePersonenStore = defineStore('personen', () => {
   const herkomst = ref<{ id: string; pad: string } | null>(null);
   /** A confirmation for the next screen (after saving), shown once. */
   const melding = ref<string | null>(null);
+  /**
+   * The person shown changed in the background (a sync, or ISI's late answer to a change): the
+   * person screen loads it anew, a form says so and keeps what was typed.
+   */
+  const persoonBijgewerkt = ref<string | null>(null);
   // The list a search just fetched is shown as it is; any later visit asks ISI again, so a change
   // made on the person screen shows in the list.
   let netGezocht = false;
@@ -154,13 +159,13 @@ export const usePersonenStore = defineStore('personen', () => {
     if (!gc.value) return geenGemeente();
     const g = gc.value;
     const cache = await cacheStore.open();
-    let gevonden: GetoondePersoon | null = null;
-    if (cache) {
-      await sync.vers(g);
-      if (cacheStore.cache === cache) gevonden = await cache.haalPersoon(g, id);
+    const gevonden = cache ? await cache.haalPersoon(g, id) : null;
+    if (gevonden) sync.verversOpAchtergrond(g);
+    const u: Uitkomst<GetoondePersoon> = gevonden ? { ok: true, waarde: gevonden } : sync.meld(await pib.personen.haal({ gc: g, id }));
+    if (u.ok && gc.value === g) {
+      persoon.value = u.waarde;
+      if (persoonBijgewerkt.value === id) persoonBijgewerkt.value = null;
     }
-    const u: Uitkomst<GetoondePersoon> = gevonden ? { ok: true, waarde: gevonden } : await pib.personen.haal({ gc: g, id });
-    if (u.ok && gc.value === g) persoon.value = u.waarde;
     return u;
   }
 
@@ -215,6 +220,24 @@ export const usePersonenStore = defineStore('personen', () => {
     herkomst.value = null;
   }
 
+  /** The list shown, asked again quietly: the screen follows the cache in place. */
+  async function verversLijst(): Promise<void> {
+    const vraag = zoekvraag.value;
+    const huidig = lijst.value;
+    if (!vraag || !huidig) return;
+    const u = await vraagOp(vraag, huidig.pagina, huidig.sortering);
+    if (u.ok && zoekvraag.value === vraag) lijst.value = u.waarde;
+  }
+
+  watch(() => sync.bijgewerkt, (b) => {
+    if (!b || b.gc !== gc.value) return;
+    if (persoon.value && b.personen.has(persoon.value.id)) persoonBijgewerkt.value = persoon.value.id;
+    void verversLijst();
+  });
+  watch(() => wachtrij.laatstVerzonden, (v) => {
+    if (v && v.gc === gc.value && persoon.value && v.persoonId === persoon.value.id) persoonBijgewerkt.value = v.persoonId;
+  });
+
   // R-GEM-1: results belong to one gemeente; another gemeente means searching again.
   watch(gc, vergeetResultaten);
   // R-ZP-3: the criteria stay filled in only while the same user is logged in.
@@ -227,7 +250,7 @@ export const usePersonenStore = defineStore('personen', () => {
   });
 
   return {
-    tab, bsn, criteria, zoekvraag, lijst, persoon, melding, herkomst, heeftResultatenlijst, lijstvraag,
+    tab, bsn, criteria, zoekvraag, lijst, persoon, persoonBijgewerkt, melding, herkomst, heeftResultatenlijst, lijstvraag,
     zoek, toonPagina, haalPersoon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
   };
 });

@@ -14,6 +14,7 @@ import { pib } from '../bridge';
 import { uitCacheOfIsi } from '../composables/uitCache';
 import { naVoorcontrole } from '../composables/voorcontrole';
 import { useSessieStore } from './sessie';
+import { useSyncStore } from './sync';
 import { useWachtrijStore } from './wachtrij';
 
 /** The search form of "Zoeken signalen WI2013" (R-SIG-4), as the user fills it in. */
@@ -244,6 +245,13 @@ export const useSignalenStore = defineStore('signalen', () => {
     geselecteerd.value = new Set();
     openstaand.value = null;
   }
+
+  // The list and the count follow the cache in place when a sync brings something new.
+  watch(() => useSyncStore().bijgewerkt, (b) => {
+    if (!b) return;
+    if (opdracht.value?.gc === b.gc) void haalPagina();
+    if (openstaand.value?.gc === b.gc) void laadOpenstaand(b.gc);
+  });
 
   // A BSN typed by one user is not shown to the next: everything goes when the session ends.
   watch(() => useSessieStore().gebruiker, (g) => {

@@ -10,8 +10,12 @@ import { useCacheStore } from './cache';
 import { useSessieStore } from './sessie';
 import { useSyncStore } from './sync';
 
-/** How long a form waits for ISI's answer to the change it just queued before saying it waits. */
-export const WACHTBUDGET_MS = 10_000;
+/**
+ * How long a form waits for ISI's answer to the change it just queued before saying it waits in
+ * the outbox (when the app already knows it is offline, it does not wait at all). An answer that
+ * comes later still lands: the screen follows the cache.
+ */
+export const WACHTBUDGET_MS = 1_200;
 
 /** What became of a change the user made: ISI took it (with its answer), or it waits in the outbox. */
 export type Afloop = { soort: 'VERZONDEN'; antwoord: unknown; persoon: Persoon | null } | { soort: 'WACHT'; entry: UitgaandeEntry };
@@ -36,6 +40,9 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
   let verzenden: Promise<void> | null = null;
   /** The entry whose request is on its way: it is never replaced, or ISI's answer would land on the wrong change. */
   let onderweg: string | null = null;
+  /** The last entry ISI settled (taken or refused), for a screen that shows its person to follow. */
+  const laatstVerzonden = ref<{ gc: string; persoonId: string | null; teller: number } | null>(null);
+  let tellerVerzonden = 0;
 
   async function ververs(): Promise<void> {
     entries.value = (await cacheStore.cache?.wachtrij()) ?? [];
@@ -53,14 +60,13 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
         onderweg = e.id;
         const u = await pib.uitgaand.verstuur({ idempotencyKey: e.idempotencyKey, wijziging: e.wijziging });
         if (cacheStore.cache !== cache) return;
+        useSyncStore().meld(u);
         if (!u.ok) {
           await cache.mislukt(e.id);
-          if (u.probleem.status === 0) useSyncStore().online = false;
           if (u.probleem.status === 401) sessie.verlopen(u.probleem.detail);
           afgehandeld.get(e.id)?.(null);
           break;
         }
-        useSyncStore().online = true;
         if (u.waarde.uitkomst === 'VERZONDEN') {
           await cache.verzonden(e.id, u.waarde.persoon);
           await volgVersie(e, u.waarde.persoon);
@@ -68,6 +74,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
           await cache.geweigerd(e.id, u.waarde.probleem, u.waarde.serverStand);
         }
         afgehandeld.get(e.id)?.(u.waarde);
+        laatstVerzonden.value = { gc: e.gc, persoonId: e.persoonId, teller: ++tellerVerzonden };
       }
     })().catch((fout: unknown) => {
       // Locked or logged out during a send: the entry stays in the outbox for the next login.
@@ -98,7 +105,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
 
   function wachtOp(entryId: string): Promise<Verzending | null> {
     return new Promise((klaar) => {
-      const tijd = setTimeout(() => klaar(null), WACHTBUDGET_MS);
+      const tijd = setTimeout(() => klaar(null), useSyncStore().online === false ? 0 : WACHTBUDGET_MS);
       afgehandeld.set(entryId, (v) => {
         clearTimeout(tijd);
         afgehandeld.delete(entryId);
@@ -137,7 +144,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
 
   /** Without a cache (main keeps no key on this machine): straight to ISI, as the portal does. */
   async function rechtstreeks(w: UitgaandeWijziging, idempotencyKey: string): Promise<Uitkomst<Afloop>> {
-    const u = await pib.uitgaand.verstuur({ idempotencyKey, wijziging: w });
+    const u = useSyncStore().meld(await pib.uitgaand.verstuur({ idempotencyKey, wijziging: w }));
     if (!u.ok) return u;
     if (u.waarde.uitkomst === 'GEWEIGERD') return { ok: false, probleem: u.waarde.probleem };
     return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: u.waarde.antwoord, persoon: u.waarde.persoon } };
@@ -169,6 +176,15 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     await ververs();
     if (cache) void verstuurAlles();
   });
+  // ARCHITECTURE.md: the outbox is sent the moment ISI answers again, and after every good sync,
+  // without a click.
+  const sync = useSyncStore();
+  watch(() => sync.online, (nu, was) => {
+    if (nu && was === false && wachtend.value.length > 0) void verstuurAlles();
+  });
+  watch(() => sync.geslaagd, () => {
+    if (wachtend.value.length > 0) void verstuurAlles();
+  });
 
-  return { entries, wachtend, geweigerd, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
+  return { entries, wachtend, geweigerd, laatstVerzonden, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
 });

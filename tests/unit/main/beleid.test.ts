@@ -28,7 +28,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
   it('without either file: the defaults', () => {
     expect(lees(opzet())).toEqual({
       vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30,
-      zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 1000,
+      zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 5000,
     });
   });
 

@@ -154,8 +154,9 @@ function inLijst(p: Persoon): PersoonInLijst {
 }
 
 /** The bridge's calls to ISI answered by this fake: sync pages, sends, and the direct reads. */
-export function koppel(pib: { sync: { pagina: Mock }; uitgaand: { verstuur: Mock }; personen: { zoek: Mock; haal: Mock } }, isi: NepIsi): void {
+export function koppel(pib: { sync: { pagina: Mock; bereikbaar: Mock }; uitgaand: { verstuur: Mock }; personen: { zoek: Mock; haal: Mock } }, isi: NepIsi): void {
   pib.sync.pagina.mockImplementation(isi.pagina);
+  pib.sync.bereikbaar.mockImplementation(async () => (isi.online ? { ok: true, waarde: { vandaag: '2025-03-01' } } : GEEN_VERBINDING));
   pib.uitgaand.verstuur.mockImplementation(isi.verstuur);
   pib.personen.zoek.mockImplementation(isi.zoek);
   pib.personen.haal.mockImplementation(isi.haal);

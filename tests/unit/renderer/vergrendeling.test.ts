@@ -11,7 +11,7 @@ import { GEEN_VERBINDING } from './nep-isi';
 const pib = vi.hoisted(() => ({
   sessie: { vergrendel: vi.fn() },
   cache: { sleutel: vi.fn(), vergeet: vi.fn() },
-  sync: { pagina: vi.fn() },
+  sync: { pagina: vi.fn(), bereikbaar: vi.fn() },
   uitgaand: { verstuur: vi.fn() },
 }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));

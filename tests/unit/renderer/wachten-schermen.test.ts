@@ -10,7 +10,7 @@ import { geldigBsn, NepIsi, koppel } from './nep-isi';
 // (NepIsi) out of reach. The screen says the change waits; nothing claims ISI took it.
 const pib = vi.hoisted(() => ({
   cache: { sleutel: vi.fn(), vergeet: vi.fn() },
-  sync: { pagina: vi.fn() },
+  sync: { pagina: vi.fn(), bereikbaar: vi.fn() },
   uitgaand: { verstuur: vi.fn() },
   personen: { zoek: vi.fn(), haal: vi.fn() },
   signalen: { zoek: vi.fn(), openstaand: vi.fn(), downloadAlle: vi.fn() },

@@ -31,7 +31,6 @@ beforeAll(async () => {
   const hier = new Set(alles.personen.map((p) => p.bsn));
   bsnElders = (await haalPagina(isi, token, '0034', null, 5000)).personen.find((p) => !hier.has(p.bsn))!.bsn;
   bsnHier = alles.personen[17]!.bsn;
-  await cache.warmOp(GC);
 });
 afterAll(() => cache.sluit());
 

@@ -12,13 +12,14 @@ describe('renderer/db: het register van caches (wissenNaDagenZonderSync)', () =>
     const cache = await openCache('anna', sleutel, { bron, nu: dag('2025-01-01') });
     expect(await caches(bron)).toEqual([{ gebruikersnaam: 'anna', databasenaam: expect.stringMatching(/^pib-cache-/), laatsteSync: null, aangemaakt: '2025-01-01T09:00:00.000Z' }]);
     await cache.pasToe('0014', pagina(), dag('2025-01-05'));
+    await cache.opSchijf();
     expect((await caches(bron))[0]!.laatsteSync).toBe('2025-01-05T09:00:00.000Z');
     expect((await cache.syncStand('0014')).laatsteSync).toBe('2025-01-05T09:00:00.000Z');
-    cache.sluit();
+    await cache.sluit();
     // Opening again keeps when it was made and when it last synced.
     const weer = await openCache('anna', sleutel, { bron, nu: dag('2025-02-01') });
     expect((await caches(bron))[0]).toMatchObject({ aangemaakt: '2025-01-01T09:00:00.000Z', laatsteSync: '2025-01-05T09:00:00.000Z' });
-    weer.sluit();
+    await weer.sluit();
   });
 
   it('verouderd: laatste synchronisatie ouder dan N dagen, of nooit gesynchroniseerd en langer dan N dagen geleden gemaakt', async () => {
@@ -52,7 +53,7 @@ describe('renderer/db: het register van caches (wissenNaDagenZonderSync)', () =>
     const nieuw = await openCache('bert', nieuweSleutel(), { bron });
     expect(await nieuw.aantallen('0014')).toEqual({ personen: 0, signalen: 0 });
     expect((await nieuw.syncStand('0014')).cursor).toBeNull();
-    nieuw.sluit();
-    anders.sluit();
+    await nieuw.sluit();
+    await anders.sluit();
   });
 });

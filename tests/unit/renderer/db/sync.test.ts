@@ -41,7 +41,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     expect(stand.cursor).toBe(rest.at(-1)!.cursor);
     expect(stand.verwerkt).toBe(alles.personen.length + alles.signalen.length);
     expect(await cache.aantallen(GC)).toEqual({ personen: alles.personen.length, signalen: alles.signalen.length });
-    cache.sluit();
+    await cache.sluit();
   });
 
   it('een onderbroken synchronisatie gaat na heropenen verder bij de laatst toegepaste pagina; elke persoon eenmaal', async () => {
@@ -52,7 +52,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     const tussen = await cache.syncStand(GC);
     expect(tussen.volledig).toBe(false);
     expect(tussen.verwerkt).toBe(750);
-    cache.sluit();
+    await cache.sluit();
 
     cache = await openCache('demo-muteren', sleutel, { bron });
     expect(await cache.syncStand(GC)).toEqual(tussen);
@@ -62,7 +62,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     expect(ids).toHaveLength(alles.personen.length);
     expect(new Set(ids)).toEqual(new Set(alles.personen.map((p) => p.id)));
     expect(await cache.aantallen(GC)).toEqual({ personen: alles.personen.length, signalen: alles.signalen.length });
-    cache.sluit();
+    await cache.sluit();
   });
 
   it('een incrementele pagina na een wijziging bij ISI (MB_RECHT_GEWIJZIGD) brengt de persoon en het nieuwe signaal', async () => {
@@ -83,7 +83,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     // Nothing changed since: the next page is empty and moves nothing.
     const leeg = await synchroniseer(cache, isi, token, GC);
     expect(leeg[0]).toMatchObject({ personen: [], signalen: [], verwijderd: { personen: [], signalen: [] }, meer: false });
-    cache.sluit();
+    await cache.sluit();
   });
 
   it('verwijderingen (UITGESCHREVEN) halen de persoon en zijn signalen uit de cache', async () => {
@@ -103,7 +103,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     expect((await cache.zoekPersonen(GC, { bsn: p.bsn })).totaal).toBe(0);
     expect((await cache.zoekSignalen(GC, { bsn: p.bsn })).totaal).toBe(0);
     expect(await cache.aantallen(GC)).toEqual({ personen: voor.personen - 1, signalen: voor.signalen - zijnSignalen.length });
-    cache.sluit();
+    await cache.sluit();
   });
 
   it('beginOpnieuw (410) vergeet cursor en gegevens van die gemeente maar houdt de wachtrij; de volgende volledige synchronisatie legt de wijziging weer over', async () => {
@@ -123,6 +123,6 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
 
     await synchroniseer(cache, isi, token, GC);
     expect(await cache.haalPersoon(GC, p.id)).toMatchObject({ datumVoldaan: '2025-02-20', wachtend: 1 });
-    cache.sluit();
+    await cache.sluit();
   });
 });

@@ -163,7 +163,7 @@ describe('renderer/db: de wachtrij legt wijzigingen over ISI\'s stand', () => {
   it('na sluiten en heropenen (herstart) is de wachtrij er nog, met dezelfde idempotencyKey, en de overlay ook', async () => {
     const e = await cache.zetInWachtrij(pvt(p1, '2025-02-01'), 'blijvende-sleutel');
     const voor = await cache.wachtrij();
-    cache.sluit();
+    await cache.sluit();
     cache = await openCache('medewerker', sleutel, { bron });
     expect(await cache.wachtrij()).toEqual(voor);
     expect(voor[0]).toMatchObject({ id: e.id, idempotencyKey: 'blijvende-sleutel', wijziging: pvt(p1, '2025-02-01') });

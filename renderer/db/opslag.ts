@@ -1,0 +1,231 @@
+import type { Persoon, SignaalVolledig } from '../../shared/schemas/api';
+import { CacheFout } from './fouten';
+import type { CacheDatabase, EntryRij } from './schema';
+import type { Veldversleuteling } from './sleutels';
+import type { SyncStand, UitgaandeEntry } from './types';
+
+/** What one sync page, one answer of ISI or one chunk brings: ISI's state of these records, and what went. */
+export interface Delta {
+  personen: Persoon[];
+  signalen: SignaalVolledig[];
+  verwijderd: { personen: string[]; signalen: string[] };
+}
+
+/**
+ * A gemeente on disk: its sync state and the directory of what holds its data (chunks first, then
+ * the log entries in the order they were written). Replaying these in order gives the memory state
+ * that `stand.cursor` describes.
+ */
+export interface Gids {
+  stand: SyncStand;
+  blokken: string[];
+  log: string[];
+  /** Numbers the next log entry, so its id is known before the transaction that writes it. */
+  volgende: number;
+}
+
+/** An outbox entry with its place in the send order. */
+export type Entry = UitgaandeEntry & {
+  /**
+   * The place in the send order: `aangemaakt` of the change it began as. A correction (vervang)
+   * keeps it, so it neither overtakes nor falls behind the user's later changes of the same
+   * person. `volgnummer` breaks ties within a millisecond.
+   */
+  plaats: string;
+  volgnummer: number;
+};
+
+/** Persons or signals per chunk when the log is folded into chunks: about 1–3 MB of JSON each. */
+export const BLOKGROOTTE = 4_000;
+
+/** Where each ciphertext lives: its additional data, so it decrypts nowhere else. */
+const plaats = {
+  blok: (gc: string, id: string) => `blok/${gc}/${id}`,
+  log: (gc: string, id: string) => `log/${gc}/${id}`,
+  stand: (gc: string) => `stand/${gc}`,
+  entry: (id: string) => `wachtrij/${id}`,
+};
+
+export const leegDelta = (): Delta => ({ personen: [], signalen: [], verwijderd: { personen: [], signalen: [] } });
+
+export function leegStand(gc: string): SyncStand {
+  return { gc, cursor: null, volledig: false, laatsteSync: null, totaal: null, verwerkt: 0 };
+}
+
+export const leegGids = (gc: string): Gids => ({ stand: leegStand(gc), blokken: [], log: [], volgende: 1 });
+
+/** What is on disk, decrypted: per gemeente its directory and its deltas in replay order; the outbox. */
+export interface Geladen {
+  gemeenten: Map<string, { gids: Gids; deltas: Delta[] }>;
+  entries: Entry[];
+}
+
+/** Decrypts, and turns any failure (a tampered file, a missing chunk, another key) into one refusal. */
+async function leesVersleuteld<T>(v: Veldversleuteling, data: Uint8Array<ArrayBuffer> | undefined, waar: string): Promise<T> {
+  if (!data) throw new CacheFout('BESCHADIGD');
+  try {
+    return await v.ontsleutel<T>(data, waar);
+  } catch (e) {
+    throw new CacheFout('BESCHADIGD', { cause: e });
+  }
+}
+
+export function inVerzendvolgorde(entries: Entry[]): Entry[] {
+  return entries.sort((a, b) => (a.plaats < b.plaats ? -1 : a.plaats > b.plaats ? 1 : a.volgnummer - b.volgnummer));
+}
+
+/**
+ * The durable copy of one user's cache (ARCHITECTURE.md: memory first, IndexedDB its durable
+ * copy): encrypted chunks plus an append-only encrypted delta log per gemeente, and the outbox.
+ * Each write is one transaction that also writes the directory describing it. Decryption happens
+ * in a few large calls at open; writes encrypt before their transaction (an IndexedDB transaction
+ * commits as soon as it waits for anything else, WebCrypto included).
+ */
+export class Opslag {
+  constructor(private readonly db: CacheDatabase, private readonly v: Veldversleuteling) {}
+
+  /** Everything, decrypted; CacheFout BESCHADIGD when any part cannot be read. Nothing half-loaded. */
+  async laad(): Promise<Geladen> {
+    const [standen, entryRijen] = await Promise.all([this.db.stand.toArray(), this.db.wachtrij.toArray()]);
+    const gemeenten = new Map<string, { gids: Gids; deltas: Delta[] }>();
+    const lezingen = standen.map(async (rij) => {
+      const gids = await leesVersleuteld<Gids>(this.v, rij.data, plaats.stand(rij.gc));
+      const [blokken, log] = await Promise.all([this.db.blokken.bulkGet(gids.blokken), this.db.logboek.bulkGet(gids.log)]);
+      const deltas = await Promise.all([
+        ...blokken.map((b, i) => leesVersleuteld<Delta>(this.v, b?.data, plaats.blok(rij.gc, gids.blokken[i]!))),
+        ...log.map((l, i) => leesVersleuteld<Delta>(this.v, l?.data, plaats.log(rij.gc, gids.log[i]!))),
+      ]);
+      gemeenten.set(rij.gc, { gids, deltas });
+    });
+    const [entries] = await Promise.all([this.leesEntries(entryRijen), ...lezingen]);
+    return { gemeenten, entries: inVerzendvolgorde(entries) };
+  }
+
+  private leesEntries(rijen: EntryRij[]): Promise<Entry[]> {
+    return Promise.all(rijen.map((r) => leesVersleuteld<Entry>(this.v, r.data, plaats.entry(r.id))));
+  }
+
+  /**
+   * Version 1 kept the outbox with its gemeente, person and kind in clear and the change in an
+   * encrypted `inhoud`. Such rows are rewritten encrypted whole; the change itself is carried over.
+   */
+  async zetOudeWachtrijOm(): Promise<number> {
+    const oud = (await this.db.wachtrij.toArray()) as unknown as (Omit<Entry, 'wijziging' | 'probleem' | 'serverStand'> & { inhoud?: Uint8Array<ArrayBuffer> })[];
+    const om = await Promise.all(oud.filter((r) => r.inhoud).map(async ({ inhoud, ...r }) => {
+      const rest = await leesVersleuteld<Pick<Entry, 'wijziging' | 'probleem' | 'serverStand'>>(this.v, inhoud, plaats.entry(r.id));
+      return this.entryRij({ ...r, ...rest });
+    }));
+    if (om.length > 0) await this.db.wachtrij.bulkPut(om);
+    return om.length;
+  }
+
+  private async entryRij(e: Entry): Promise<EntryRij> {
+    return { id: e.id, data: await this.v.versleutel(e, plaats.entry(e.id)) };
+  }
+
+  /**
+   * One sync page or answer of ISI: the delta appended to the log (when it changes anything) and
+   * the directory with the new state, in one transaction; together with outbox changes when the
+   * answer settled an entry. Returns the directory as now on disk.
+   */
+  async schrijf(wijzigingen: { gc: string; gids: Gids; stand: SyncStand; delta: Delta | null }[], entries: { erbij: Entry[]; weg: string[] } = { erbij: [], weg: [] }): Promise<Gids[]> {
+    const logs: { id: string; gc: string; aantal: number; data: Uint8Array<ArrayBuffer> }[] = [];
+    const standen: { gc: string; data: Uint8Array<ArrayBuffer> }[] = [];
+    const nieuw: Gids[] = [];
+    for (const { gc, gids, stand, delta } of wijzigingen) {
+      let volgende = gids;
+      if (delta && aantalIn(delta) > 0) {
+        const id = `${gc}-${String(gids.volgende).padStart(8, '0')}`;
+        logs.push({ id, gc, aantal: aantalIn(delta), data: await this.v.versleutel(delta, plaats.log(gc, id)) });
+        volgende = { ...gids, log: [...gids.log, id], volgende: gids.volgende + 1 };
+      }
+      volgende = { ...volgende, stand };
+      standen.push({ gc, data: await this.v.versleutel(volgende, plaats.stand(gc)) });
+      nieuw.push(volgende);
+    }
+    const erbij = await Promise.all(entries.erbij.map((e) => this.entryRij(e)));
+    await this.db.transaction('rw', [this.db.logboek, this.db.stand, this.db.wachtrij], async () => {
+      await this.db.logboek.bulkPut(logs);
+      await this.db.stand.bulkPut(standen);
+      await this.db.wachtrij.bulkDelete(entries.weg);
+      await this.db.wachtrij.bulkPut(erbij);
+    });
+    return nieuw;
+  }
+
+  /** Outbox changes that touch no record ISI has (a new change, a correction, a discarded refusal). */
+  async schrijfEntries(erbij: Entry[], weg: string[]): Promise<void> {
+    const rijen = await Promise.all(erbij.map((e) => this.entryRij(e)));
+    await this.db.transaction('rw', this.db.wachtrij, async () => {
+      await this.db.wachtrij.bulkDelete(weg);
+      await this.db.wachtrij.bulkPut(rijen);
+    });
+  }
+
+  /**
+   * Compaction: the gemeente's whole state as new chunks, the old chunks and the folded log
+   * entries gone, the directory pointing at the new chunks: one transaction, so a crash leaves
+   * either the old directory (old chunks and log still there) or the new one.
+   */
+  async compacteer(gc: string, gids: Gids, personen: Persoon[], signalen: SignaalVolledig[]): Promise<Gids> {
+    const blokken: { id: string; gc: string; aantal: number; data: Uint8Array<ArrayBuffer> }[] = [];
+    const voeg = async (delta: Delta, aantal: number) => {
+      const id = crypto.randomUUID();
+      blokken.push({ id, gc, aantal, data: await this.v.versleutel(delta, plaats.blok(gc, id)) });
+    };
+    for (let i = 0; i < personen.length; i += BLOKGROOTTE) {
+      const deel = personen.slice(i, i + BLOKGROOTTE);
+      await voeg({ ...leegDelta(), personen: deel }, deel.length);
+    }
+    for (let i = 0; i < signalen.length; i += BLOKGROOTTE) {
+      const deel = signalen.slice(i, i + BLOKGROOTTE);
+      await voeg({ ...leegDelta(), signalen: deel }, deel.length);
+    }
+    const nieuw: Gids = { ...gids, blokken: blokken.map((b) => b.id), log: [] };
+    const stand = await this.v.versleutel(nieuw, plaats.stand(gc));
+    await this.db.transaction('rw', [this.db.blokken, this.db.logboek, this.db.stand], async () => {
+      await this.db.blokken.bulkPut(blokken);
+      await this.db.blokken.bulkDelete(gids.blokken);
+      await this.db.logboek.bulkDelete(gids.log);
+      await this.db.stand.put({ gc, data: stand });
+    });
+    return nieuw;
+  }
+
+  /** A 410 or a rebuild: the gemeente's data and directory go; the outbox stays. */
+  async wisGemeente(gc: string): Promise<void> {
+    await this.db.transaction('rw', [this.db.blokken, this.db.logboek, this.db.stand], async () => {
+      await this.db.blokken.where('gc').equals(gc).delete();
+      await this.db.logboek.where('gc').equals(gc).delete();
+      await this.db.stand.delete(gc);
+    });
+  }
+}
+
+export function aantalIn(d: Delta): number {
+  return d.personen.length + d.signalen.length + d.verwijderd.personen.length + d.verwijderd.signalen.length;
+}
+
+/**
+ * A cache that cannot be read (BESCHADIGD), rebuilt after the user confirmed: every gemeente's
+ * data and directory go, so the next sync is a full one. Outbox entries that still decrypt stay;
+ * those that do not could not be sent by anyone and go, counted.
+ */
+export async function wisOnleesbaar(db: CacheDatabase, v: Veldversleuteling): Promise<{ verlorenWijzigingen: number }> {
+  const rijen = await db.wachtrij.toArray();
+  const onleesbaar: string[] = [];
+  await Promise.all(rijen.map(async (r) => {
+    try {
+      await v.ontsleutel(r.data, plaats.entry(r.id));
+    } catch {
+      onleesbaar.push(r.id);
+    }
+  }));
+  await db.transaction('rw', [db.blokken, db.logboek, db.stand, db.wachtrij], async () => {
+    await db.blokken.clear();
+    await db.logboek.clear();
+    await db.stand.clear();
+    await db.wachtrij.bulkDelete(onleesbaar);
+  });
+  return { verlorenWijzigingen: onleesbaar.length };
+}

@@ -1,0 +1,185 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CacheFout, openCache, type Cache, type IndexedDbBron } from '../../../../renderer/db';
+import { LOG_GRENS } from '../../../../renderer/db/cache';
+import { BLOKGROOTTE } from '../../../../renderer/db/opslag';
+import { databasenaamVoor } from '../../../../renderer/db/register';
+import { leesSleutel, leidSleutels, Veldversleuteling } from '../../../../renderer/db/sleutels';
+import { maakPersoon, maakSignaal, nieuweBron, nieuweSleutel, pagina } from './hulp';
+
+const GC = '0014';
+
+/** The rows of one table of the user's database, read raw (as anyone with the file would). */
+async function rijen(bron: IndexedDbBron, gebruiker: string, tabel: string): Promise<Record<string, unknown>[]> {
+  const db = new Dexie(await databasenaamVoor(gebruiker), bron);
+  await db.open();
+  try {
+    return await db.table(tabel).toArray();
+  } finally {
+    db.close();
+  }
+}
+
+async function overschrijf(bron: IndexedDbBron, gebruiker: string, tabel: string, wijzig: (r: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  const db = new Dexie(await databasenaamVoor(gebruiker), bron);
+  await db.open();
+  const t = db.table(tabel);
+  const eerste = (await t.toArray())[0]!;
+  await t.put(wijzig(eerste));
+  db.close();
+}
+
+/** Full sync of `n` persons (with a signal each) in pages of `per`. */
+async function vul(cache: Cache, n: number, per: number): Promise<void> {
+  const personen = Array.from({ length: n }, (_, i) => maakPersoon(i + 1));
+  for (let i = 0; i < n; i += per) {
+    const deel = personen.slice(i, i + per);
+    await cache.pasToe(GC, pagina({ personen: deel, signalen: deel.map((p, j) => maakSignaal(i + j + 1, p)), cursor: `c${i + per}`, meer: i + per < n, ...(i === 0 ? { totaal: 2 * n } : {}) }));
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde blokken en een logboek', () => {
+  it('elke pagina is één logregel; na heropenen (ontgrendelen) geeft het geheugen dezelfde antwoorden', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('a', sleutel, { bron });
+    await vul(cache, 250, 50);
+    const voor = await cache.zoekPersonen(GC, { pvtPlichtig: 'J', sorteer: '-achternaam', pagina: 3 });
+    await cache.sluit();
+    expect(await rijen(bron, 'a', 'logboek')).toHaveLength(5);
+    expect(await rijen(bron, 'a', 'blokken')).toHaveLength(0);
+    // In clear only ids of the log, the gemeente and sizes; the data itself are bytes.
+    for (const r of await rijen(bron, 'a', 'logboek')) expect(Object.keys(r).sort()).toEqual(['aantal', 'data', 'gc', 'id']);
+
+    const weer = await openCache('a', sleutel, { bron });
+    expect(await weer.zoekPersonen(GC, { pvtPlichtig: 'J', sorteer: '-achternaam', pagina: 3 })).toEqual(voor);
+    expect(await weer.aantallen(GC)).toEqual({ personen: 250, signalen: 250 });
+    expect(await weer.syncStand(GC)).toMatchObject({ cursor: 'c250', volledig: true, verwerkt: 500 });
+    await weer.sluit();
+  });
+
+  it(`compactie: na ${LOG_GRENS} logregels van een volledige gemeente vouwt het logboek in blokken van ${BLOKGROOTTE}; de antwoorden blijven gelijk`, async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('b', sleutel, { bron });
+    await vul(cache, 100, 100);
+    for (let i = 0; i < LOG_GRENS; i++) {
+      await cache.pasToe(GC, pagina({ personen: [maakPersoon(1 + (i % 100), { versie: 2 + i })], cursor: `d${i}` }));
+    }
+    const voor = await cache.zoekPersonen(GC, { sorteer: 'geboortedatum', paginaGrootte: 500 });
+    await cache.opSchijf();
+    const blokken = await rijen(bron, 'b', 'blokken');
+    expect(blokken.length).toBe(2);
+    expect(blokken.map((b) => b.aantal)).toEqual([100, 100]);
+    expect((await rijen(bron, 'b', 'logboek')).length).toBeLessThan(LOG_GRENS);
+    await cache.sluit();
+
+    const weer = await openCache('b', sleutel, { bron });
+    expect(await weer.zoekPersonen(GC, { sorteer: 'geboortedatum', paginaGrootte: 500 })).toEqual(voor);
+    expect((await weer.haalPersoon(GC, maakPersoon(LOG_GRENS).id))!.versie).toBe(1 + LOG_GRENS);
+    expect((await weer.syncStand(GC)).cursor).toBe(`d${LOG_GRENS - 1}`);
+    await weer.sluit();
+  });
+
+  it('een beschadigd blok: de cache weigert (BESCHADIGD) en toont niets half; herbouw opent leeg en houdt de leesbare wachtrij', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('c', sleutel, { bron });
+    await vul(cache, 30, 10);
+    const entry = await cache.zetInWachtrij({ soort: 'CONTACT', gc: GC, bericht: { naam: 'N', email: 'n@example.org', magBellen: false, onderwerp: 'O', bericht: 'B' } }, crypto.randomUUID());
+    await cache.sluit();
+    await overschrijf(bron, 'c', 'logboek', (r) => {
+      const data = new Uint8Array(r.data as Uint8Array);
+      data[40]! ^= 0xff;
+      return { ...r, data };
+    });
+
+    const fout = await openCache('c', sleutel, { bron }).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(CacheFout);
+    expect((fout as CacheFout).code).toBe('BESCHADIGD');
+    expect((fout as CacheFout).message).toContain('Opnieuw ophalen');
+
+    const herbouwd = await openCache('c', sleutel, { bron, herbouw: true });
+    expect(await herbouwd.aantallen(GC)).toEqual({ personen: 0, signalen: 0 });
+    expect((await herbouwd.syncStand(GC)).cursor).toBeNull();
+    expect((await herbouwd.wachtrij()).map((e) => e.id)).toEqual([entry.id]);
+    await herbouwd.sluit();
+  });
+
+  it('een ontbrekend blok of een verwisselde logregel is ook BESCHADIGD (de additionele data binden elke waarde aan haar plaats)', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('d', sleutel, { bron });
+    await vul(cache, 20, 10);
+    await cache.sluit();
+    const [een, twee] = await rijen(bron, 'd', 'logboek');
+    await overschrijf(bron, 'd', 'logboek', (r) => ({ ...r, data: (r.id === een!.id ? twee : een)!.data }));
+    await expect(openCache('d', sleutel, { bron })).rejects.toMatchObject({ code: 'BESCHADIGD' });
+  });
+
+  it('een pagina die niet aan het contract voldoet wordt niet toegepast (ONGELDIGE_PAGINA); cursor en gegevens blijven', async () => {
+    const cache = await openCache('e', nieuweSleutel(), { bron: nieuweBron() });
+    await vul(cache, 10, 10);
+    const stand = await cache.syncStand(GC);
+    const kapot = { ...pagina({ personen: [maakPersoon(99)], cursor: 'x' }), personen: [{ ...maakPersoon(99), bsn: 12 }] };
+    await expect(cache.pasToe(GC, kapot as never)).rejects.toMatchObject({ code: 'ONGELDIGE_PAGINA' });
+    expect(await cache.syncStand(GC)).toEqual(stand);
+    expect(await cache.aantallen(GC)).toEqual({ personen: 10, signalen: 10 });
+    await cache.sluit();
+  });
+
+  it('opslag vol: het geheugen werkt door, de schijf houdt haar laatste volledige stand en opslagfout zegt het', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('f', sleutel, { bron });
+    await vul(cache, 10, 10);
+    await cache.opSchijf();
+    // fake-indexeddb/auto made its classes the globals: the store refuses as a full disk would.
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'logboek') throw new DOMException('De schijf is vol', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await cache.pasToe(GC, pagina({ personen: [maakPersoon(50)], cursor: 'c50' }));
+    await cache.opSchijf();
+    expect(await cache.opslagfout()).toBe('OPSLAG_VOL');
+    expect((await cache.zoekPersonen(GC, { bsn: maakPersoon(50).bsn })).totaal).toBe(1);
+    vi.restoreAllMocks();
+    await cache.sluit();
+    const weer = await openCache('f', sleutel, { bron });
+    expect(await weer.syncStand(GC)).toMatchObject({ cursor: 'c10' });
+    expect(await weer.aantallen(GC)).toEqual({ personen: 10, signalen: 10 });
+    await weer.sluit();
+  });
+
+  it('versie 1 naar 2: de oude wachtrij (gemeente en persoon in klare tekst) gaat mee, nu geheel versleuteld; de oude rijen verdwijnen', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const naam = await databasenaamVoor('g');
+    const v = new Veldversleuteling(await leidSleutels(leesSleutel(sleutel)));
+    const oud = new Dexie(naam, bron);
+    oud.version(1).stores({ personen: '[gc+id]', signalen: 'id, gc', wachtrij: 'id, [gc+persoonId]', stand: 'gc', meta: 'naam' });
+    await oud.open();
+    const p = maakPersoon(1);
+    const w = { soort: 'PVT' as const, gc: GC, persoonId: p.id, versie: 1, wijziging: { datumStartDeelname: '2025-01-01', datumEindeDeelname: null, datumVoldaan: null, redenNietVoldaan: null } };
+    await oud.table('meta').put({ naam: 'sleutelcontrole', waarde: await v.versleutel('pib-cache', 'meta/sleutelcontrole') });
+    await oud.table('wachtrij').put({
+      id: 'e1', gc: GC, persoonId: p.id, soort: 'PVT', status: 'WACHT', idempotencyKey: 'k1', aangemaakt: '2025-01-01T10:00:00.000Z', plaats: '2025-01-01T10:00:00.000Z', volgnummer: 1, pogingen: 2,
+      inhoud: await v.versleutel({ wijziging: w, probleem: null, serverStand: null }, 'wachtrij/e1'),
+    });
+    await oud.table('personen').put({ gc: GC, id: p.id });
+    await oud.table('stand').put({ gc: GC, cursor: 'oud', volledig: true });
+    oud.close();
+
+    const cache = await openCache('g', sleutel, { bron });
+    expect(await cache.wachtrij()).toEqual([expect.objectContaining({ id: 'e1', idempotencyKey: 'k1', gc: GC, persoonId: p.id, wijziging: w, pogingen: 2, status: 'WACHT' })]);
+    // The old rows with search fields in clear are gone; the next sync is a full one.
+    expect((await cache.syncStand(GC)).cursor).toBeNull();
+    await cache.sluit();
+    const [rij] = await rijen(bron, 'g', 'wachtrij');
+    expect(Object.keys(rij!).sort()).toEqual(['data', 'id']);
+  });
+});
