@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Routecatalogus } from '../../../server/http/route';
+import { openapiRoutes } from '../../../server/routes/openapi';
 import type { Persoon } from '../../../shared/schemas/api';
 import { startTestServer, type Antwoord, type TestServer } from '../../helpers/isi';
 import { gebeurtenis, maakPersoon, pvt, vrijeBsn, zetKlok } from './hulp';
@@ -341,4 +344,13 @@ afterAll(() => {
   const paren = [...gezien.values()].reduce((n, s) => n + s.size, 0);
   const monsters = [...gezien.values()].reduce((n, s) => n + [...s.values()].flat().length, 0);
   console.info(`OpenAPI-contract: ${gezien.size} operaties, ${paren} (operatie, status)-paren, ${monsters} antwoorden gecontroleerd`);
+});
+
+describe('every route is described', () => {
+  it('a route without an entry in server/routes/openapi-operaties.ts stops the server from starting, naming it', async () => {
+    const app = Fastify();
+    const catalogus: Routecatalogus = [{ methode: 'GET', pad: '/api/v1/nieuw', toegang: 'open', tag: 'Overig', samenvatting: 'Nieuw', antwoord: { status: 200 }, handler: () => ({}) }];
+    expect(() => openapiRoutes(app, catalogus, { db: isi.db, klok: isi.klok, demo: true })).toThrow('GET /api/v1/nieuw');
+    await app.close();
+  });
 });
