@@ -2,15 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Persoon as PersoonType } from '../../../shared/schemas/api';
 import { totpCode } from '../../../server/auth/totp';
 import { startTestServer } from '../../helpers/isi';
-import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem } from './hulp';
+import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem, volledigePaden } from './hulp';
 
 /**
  * The authorisation matrix over every route of the OpenAPI document: who gets 401, 403 or an
  * answer, with the rule that refused.
  */
 const isi = await startTestServer({ vandaag: '2025-03-01', personen: 40 });
-const doc = (await isi.vraag('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-const ROUTES: [string, string][] = Object.entries(doc.paths).flatMap(([pad, m]) => Object.keys(m).map((methode) => [methode.toUpperCase(), pad] as [string, string]));
+const doc = (await isi.vraag('GET', '/api/v1/openapi.json')).body as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
+const paden = volledigePaden(doc);
+const ROUTES: [string, string][] = Object.entries(paden).flatMap(([pad, m]) => Object.keys(m).map((methode) => [methode.toUpperCase(), pad] as [string, string]));
 const OPEN = new Set(['POST /api/v1/sessies', 'POST /api/v1/activaties', 'GET /api/v1/status', 'GET /api/v1/openapi.json']);
 /** R-ROL-3: the writes that need WI2013MUT. */
 const MUTATIES = new Set([
@@ -73,7 +74,7 @@ function body(methode: string, pad: string): unknown {
     'POST /api/v1/simulatie/gebeurtenissen': () => ({ type: 'MB_RECHT_GEWIJZIGD', bsn: wegwerp.bsn }),
     'PUT /api/v1/simulatie/gemeenten/{gemeentecode}': () => ({ rekeningnummer: 'NL91ABNA0417164300' }),
   };
-  if (!(doc.paths[pad]?.[methode.toLowerCase()] as { requestBody?: unknown } | undefined)?.requestBody) return undefined;
+  if (!(paden[pad]?.[methode.toLowerCase()] as { requestBody?: unknown } | undefined)?.requestBody) return undefined;
   const maak = bodies[sleutel];
   if (!maak) throw new Error(`Geen voorbeeldbody voor ${sleutel}: voeg de nieuwe route toe aan de autorisatiematrix`);
   return maak();

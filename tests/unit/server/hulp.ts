@@ -39,6 +39,11 @@ export function verwachtProbleem(r: Antwoord, status: number, regel?: string | n
   return p;
 }
 
+/** The OpenAPI document's paths with the server's base path in front: the URLs a client calls. */
+export function volledigePaden<T>(doc: { servers: { url: string }[]; paths: Record<string, T> }): Record<string, T> {
+  return Object.fromEntries(Object.entries(doc.paths).map(([pad, item]) => [`${doc.servers[0]!.url}${pad}`, item]));
+}
+
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
 }

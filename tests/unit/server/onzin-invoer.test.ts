@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Willekeur } from '../../../server/demo/willekeur';
 import { startTestServer } from '../../helpers/isi';
+import { volledigePaden } from './hulp';
 
 // Generated nonsense against every write of the contract: the server answers every one with a
 // problem+json 4xx (or a success), never a 5xx, and keeps answering.
@@ -27,7 +28,7 @@ function onzin(r: Willekeur, diepte = 0): unknown {
 }
 
 const { body: openapi } = await isi.vraag('GET', '/api/v1/openapi.json');
-const schrijfroutes = Object.entries(openapi.paths as Record<string, Record<string, unknown>>).flatMap(([pad, methoden]) =>
+const schrijfroutes = Object.entries(volledigePaden<Record<string, unknown>>(openapi)).flatMap(([pad, methoden]) =>
   Object.keys(methoden).filter((m) => m !== 'get').map((m) => [m.toUpperCase(), pad] as const),
 );
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bestelbevestiging, Contactontvangst, Status, Wetbepaling } from '../../../shared/schemas/api';
 import { startTestServer } from '../../helpers/isi';
-import { eenRij, verwachtKoppen, verwachtProbleem, vrijeBsn } from './hulp';
+import { eenRij, verwachtKoppen, verwachtProbleem, volledigePaden, vrijeBsn } from './hulp';
 
 const isi = await startTestServer({ vandaag: '2025-03-01', personen: 60 });
 
@@ -212,12 +212,13 @@ describe('GET /api/v1/openapi.json', () => {
     '/api/v1/simulatie/gemeenten/{}': ['put'],
     '/api/v1/simulatie/uitgaande-mail': ['get'],
   };
-  let doc: { openapi: string; info: { version: string }; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown>; requestBody?: unknown }>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+  let doc: { openapi: string; info: { version: string }; servers: { url: string }[]; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown>; requestBody?: unknown }>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
   let r: Awaited<ReturnType<typeof isi.vraag>>;
 
   beforeAll(async () => {
     r = await isi.vraag('GET', '/api/v1/openapi.json');
-    doc = r.body as typeof doc;
+    const gelezen = r.body as typeof doc;
+    doc = { ...gelezen, paths: volledigePaden(gelezen) };
   });
 
   it('is OpenAPI 3.1.0, open to all, with info.version equal to the API-Version header', () => {
@@ -250,7 +251,7 @@ describe('GET /api/v1/openapi.json', () => {
         }
       }
     }
-    expect(Object.keys(doc.paths['/api/v1/gemeenten/{gc}/personen/{id}/pvt']!.put!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412']);
+    expect(Object.keys(doc.paths['/api/v1/gemeenten/{gc}/personen/{id}/pvt']!.put!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '422', '429']);
   });
 
   it('generates the person from the schema: every field of API.md\'s person', () => {

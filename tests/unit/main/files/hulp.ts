@@ -223,7 +223,7 @@ export function serieelNaarNl(serieel: string): string {
 // --- LibreOffice ------------------------------------------------------------------------------
 
 export const SOFFICE_ONTBREEKT = 'LibreOffice (soffice) is not installed: the round trip through a real spreadsheet program needs it. '
-  + 'Install it with `apt-get install -y libreoffice-calc` (.ci/run installs it when missing).';
+  + 'Install it with `apt-get install -y libreoffice-calc` (npm test installs it when run as root on Debian).';
 
 export function sofficeAanwezig(): boolean {
   const r = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
