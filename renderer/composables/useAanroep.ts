@@ -1,7 +1,8 @@
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import type { Uitkomst } from '../../shared/ipc';
 import type { Probleem } from '../../shared/schemas/api';
 import { useSessieStore } from '../stores/sessie';
+import { useSyncStore } from '../stores/sync';
 
 /**
  * One call to main with its state: busy, and the problem that refused it, shown in place. A lost
@@ -10,6 +11,10 @@ import { useSessieStore } from '../stores/sessie';
 export function useAanroep() {
   const bezig = ref(false);
   const probleem = ref<Probleem | null>(null);
+  // "Geen verbinding" does not stay on screen beside *Online*: once ISI answers again it goes.
+  watch(() => useSyncStore().online, (online) => {
+    if (online && probleem.value?.status === 0) probleem.value = null;
+  });
 
   async function voer<T>(actie: () => Promise<Uitkomst<T>>): Promise<T | null> {
     bezig.value = true;

@@ -277,6 +277,31 @@ describe('personen store op de cache', () => {
   });
 });
 
+describe('lezen wacht nooit op het netwerk; het scherm volgt de cache', () => {
+  it('een zoekvraag en een persoon komen uit het geheugen zonder op een synchronisatie te wachten; wat een synchronisatie daarna brengt, ververst het getoonde ter plaatse', async () => {
+    const s = await gesynchroniseerd();
+    let laatDoor!: () => void;
+    const poort = new Promise<void>((k) => (laatDoor = k));
+    pib.sync.pagina.mockImplementation(async (a: { gc: string; cursor: string | null }) => {
+      await poort;
+      return isi.pagina(a);
+    });
+    // ISI is slow to answer: the read does not wait for it.
+    expect(await s.personen.haalPersoon(P1.id)).toMatchObject({ ok: true, waarde: { id: P1.id, versie: P1.versie } });
+    expect(await s.personen.zoek({ soort: 'OVERIG', criteria: { pvtPlichtig: 'J' } })).toMatchObject({ ok: true });
+    const voor = s.personen.lijst!.items.length;
+    expect(s.sync.aantalLopend).toBeGreaterThan(0);
+
+    isi.wijzigElders(P1.id, { datumVoldaan: '2025-02-20' });
+    laatDoor();
+    await stil();
+    expect(s.personen.persoonBijgewerkt).toBe(P1.id);
+    expect(s.personen.lijst!.items).toHaveLength(voor);
+    expect(await s.personen.haalPersoon(P1.id)).toMatchObject({ ok: true, waarde: { datumVoldaan: '2025-02-20' } });
+    expect(s.personen.persoonBijgewerkt).toBeNull();
+  });
+});
+
 describe('wachtrij store: de weg van een wijziging', () => {
   it('ISI weer bereikbaar: de wachtende wijziging gaat zonder klik, in volgorde en met haar sleutel, zodra de statusprobe antwoordt', async () => {
     const s = await gesynchroniseerd();
