@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { controlegetal } from '../../shared/formats/controlegetal';
@@ -17,14 +17,32 @@ function openProfiel(profiel: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profiel, { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 }
 
-/** SIGKILL for every process of this profile's Chromium: no unload, no flush, as a crash or power cut. */
+/** SIGKILL for this profile's Chromium and every process it started: no unload, no flush, as a crash or power cut. */
 function doodBrowser(profiel: string): void {
-  const pids = execFileSync('pgrep', ['-f', `--user-data-dir=${profiel}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const pid of pids) {
+  const merk = `--user-data-dir=${profiel}`;
+  const processen = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
     try {
-      process.kill(Number(pid), 'SIGKILL');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const ouder = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return [{ pid: Number(pid), ouder, eigen: readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').includes(merk) }];
     } catch {
-      // already gone with its parent
+      return [];
+    }
+  });
+  const dood = new Set(processen.filter((p) => p.eigen).map((p) => p.pid));
+  for (let groei = true; groei;) {
+    groei = false;
+    for (const p of processen) {
+      if (dood.has(p.pid) || !dood.has(p.ouder)) continue;
+      dood.add(p.pid);
+      groei = true;
+    }
+  }
+  for (const pid of dood) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile with its parent
     }
   }
 }

@@ -183,3 +183,38 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
     expect(Object.keys(rij!).sort()).toEqual(['data', 'id']);
   });
 });
+
+describe('renderer/db: één schrijver per cache (Web Locks)', () => {
+  it('een tweede venster krijgt IN_GEBRUIK met een Nederlandse uitleg; na sluiten van het eerste opent het wel', async () => {
+    // Node 20 has no Web Locks (Chromium has them in the window and the worker): a minimal
+    // LockManager with the same `request(name, { ifAvailable }, callback)` contract stands in.
+    const gehouden = new Set<string>();
+    const locks = {
+      async request(naam: string, _opties: { ifAvailable: boolean }, terug: (lock: { name: string } | null) => Promise<unknown>) {
+        if (gehouden.has(naam)) return terug(null);
+        gehouden.add(naam);
+        try {
+          return await terug({ name: naam });
+        } finally {
+          gehouden.delete(naam);
+        }
+      },
+    };
+    vi.stubGlobal('navigator', { ...globalThis.navigator, locks });
+    try {
+      const bron = nieuweBron();
+      const sleutel = nieuweSleutel();
+      const eerste = await openCache('h', sleutel, { bron });
+      const fout = await openCache('h', sleutel, { bron }).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(CacheFout);
+      expect((fout as CacheFout).code).toBe('IN_GEBRUIK');
+      expect((fout as CacheFout).message).toContain('ander venster of tabblad');
+      await eerste.sluit();
+      const tweede = await openCache('h', sleutel, { bron });
+      await tweede.sluit();
+      expect(gehouden.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
