@@ -286,20 +286,15 @@ export class Gemeentegeheugen {
       kandidaten.push(rij.slice(begin, Math.max(begin, eind)).map((x) => x.id));
     }
     const past = (r: PersoonRecord) => persoonPast(r, zoek);
-    let treffers: Set<string> | null = null;
-    if (kandidaten.length > 0) {
-      const kleinste = kandidaten.reduce((a, b) => (b.length < a.length ? b : a));
-      treffers = new Set(kleinste.filter((id) => past(this.personen.get(id)!)));
-    }
-    const orde = this.persoonOrde(zoek.sorteer ?? 'bsn');
-    if (!treffers) return orde;
-    if (treffers.size * 8 < orde.length) {
-      // Few hits: sorting them is cheaper than walking the whole column.
+    if (kandidaten.length === 0) return this.persoonOrde(zoek.sorteer ?? 'bsn');
+    const kleinste = kandidaten.reduce((a, b) => (b.length < a.length ? b : a));
+    const treffers = new Set(kleinste.filter((id) => past(this.personen.get(id)!)));
+    if (treffers.size * 8 < this.personen.size) {
+      // Few hits (a BSN, a narrow range): sorting them is cheaper than walking a whole column.
       const vergelijk = vergelijkPersonen(zoek.sorteer);
       return [...treffers].map((id) => this.personen.get(id)!.lijst).sort(vergelijk).map((r) => r.id);
     }
-    const set = treffers;
-    return orde.filter((id) => set.has(id));
+    return this.persoonOrde(zoek.sorteer ?? 'bsn').filter((id) => treffers.has(id));
   }
 
   private ordenSignalen(zoek: SignalenVraag): string[] {
@@ -312,10 +307,13 @@ export class Gemeentegeheugen {
       treffers = new Set();
       for (const [id, r] of this.signalen) if (past(r)) treffers.add(id);
     }
-    const orde = this.signaalOrde(zoek.sorteer ?? 'bsn');
-    if (!treffers) return orde;
+    if (!treffers) return this.signaalOrde(zoek.sorteer ?? 'bsn');
     const set = treffers;
-    return orde.filter((id) => set.has(id));
+    if (set.size * 8 < this.signalen.size) {
+      const vergelijk = vergelijkSignalen(zoek.sorteer);
+      return [...set].map((id) => this.signalen.get(id)!.lijst).sort(vergelijk).map((r) => r.id);
+    }
+    return this.signaalOrde(zoek.sorteer ?? 'bsn').filter((id) => set.has(id));
   }
 
   private gelijkIndex(veld: Gelijkveld): Map<string, string[]> {
