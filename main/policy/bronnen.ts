@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { DOMParser } from '@xmldom/xmldom';
 import plist from 'plist';
 import { BELEID, type BeleidSleutel, BUNDEL_ID, REGISTERSLEUTEL } from '../../shared/beleid';
 import { ConfigFout } from '../config';
@@ -93,6 +94,18 @@ export function registerbron(hive: 'HKLM' | 'HKCU', query: RegQuery = regQuery):
   };
 }
 
+/**
+ * The plist library's parser lets broken XML through (it reports to the console and goes on): a
+ * policy must be read whole or not at all, so the XML is checked strictly first.
+ */
+function plistTekst(xml: string): string {
+  const fouten: string[] = [];
+  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: (m: string) => fouten.push(m), fatalError: (m: string) => fouten.push(m) } }).parseFromString(xml, 'text/xml');
+  if (fouten.length) throw new Error(fouten[0]!.replace(/^\[xmldom \w+\]\s*/, '').split('\n')[0]);
+  if (doc.documentElement?.nodeName !== 'plist') throw new Error('geen <plist>-element');
+  return xml;
+}
+
 export const MANAGED_PREFERENCES = `/Library/Managed Preferences/${BUNDEL_ID}.plist`;
 
 /**
@@ -107,7 +120,7 @@ export function plistbron(pad: string = MANAGED_PREFERENCES, naarXml: (pad: stri
       let gelezen: unknown;
       try {
         const bytes = readFileSync(pad);
-        gelezen = plist.parse(bytes.subarray(0, 6).toString('latin1') === 'bplist' ? naarXml(pad) : bytes.toString('utf8'));
+        gelezen = plist.parse(plistTekst(bytes.subarray(0, 6).toString('latin1') === 'bplist' ? naarXml(pad) : bytes.toString('utf8')));
       } catch (fout) {
         throw new ConfigFout(`${pad} is geen leesbare plist (${(fout as Error).message}). ${ADVIES_MDM}`);
       }
