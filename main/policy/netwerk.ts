@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { Socket } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { isIP, type Socket } from 'node:net';
+import { checkServerIdentity, type PeerCertificate, rootCertificates } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { Policy } from './sleutels';
 
@@ -23,7 +23,15 @@ class ProxyMetCa extends HttpsProxyAgent<string> {
   }
 
   override connect(req: Parameters<HttpsProxyAgent<string>['connect']>[0], opts: Parameters<HttpsProxyAgent<string>['connect']>[1]): Promise<Socket> {
-    return super.connect(req, this.ca && opts.secureEndpoint ? { ...opts, ca: this.ca } : opts);
+    if (!opts.secureEndpoint) return super.connect(req, opts);
+    // The agent drops `host` before the TLS inside the tunnel, so an ISI by IP address would be
+    // checked against "localhost": check the certificate against the address asked for.
+    const doel = opts.host;
+    return super.connect(req, {
+      ...opts,
+      ...(this.ca ? { ca: this.ca } : {}),
+      ...(doel && isIP(doel) ? { checkServerIdentity: (_host: string, cert: PeerCertificate) => checkServerIdentity(doel, cert) } : {}),
+    });
   }
 }
 
