@@ -79,6 +79,6 @@ test('Instellingen: managed settings locked with their source, the user\'s own e
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('herkomst-wissenNaDagenZonderSync')).toHaveText('Door u ingesteld');
   expect(JSON.parse(readFileSync(join(data, 'config.json'), 'utf8'))).toEqual({ syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7 });
-  await page.getByTestId('herkomst-wissenNaDagenZonderSync').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await schermafdruk(page, 'instellingen');
 });
