@@ -37,6 +37,8 @@ export interface DienstOpties {
   bronnen?: () => Beleidsbron[];
   /** Where updates stand (the Electron entry's updater); without one the app does not update itself. */
   update?: () => z.input<typeof Updatestand>;
+  /** Hears what the renderer reports of syncs and unsent changes (the updater waits for them). */
+  bezigheid?: (b: { syncBezig: boolean; onverzonden: number }) => void;
 }
 
 /** Browser mode and tests have no updater: the host is updated with the project. */
@@ -80,7 +82,7 @@ function lokaleDatum(nu = new Date()): string {
  * one request to ISI; "Openen in Excel" fetches, converts, saves and opens (main/files). The
  * session token stays here; the renderer only learns who is logged in.
  */
-export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, bronnen = () => organisatiebronnen(), update = GEEN_UPDATER }: DienstOpties): Diensten {
+export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, bronnen = () => organisatiebronnen(), update = GEEN_UPDATER, bezigheid = () => undefined }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
   const register = bestandenRegister(platform.dataMap());
   const taken = voortgangen();
@@ -207,6 +209,10 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
       info: async () => ({ ...info, isiUrl: isi.basisUrl, beleid: beleidVoorRenderer(policy) }),
       instellingen: async () => instellingen.lees(),
       zetInstelling: async (args) => instellingen.zet(args),
+      meldBezigheid: async (args) => {
+        bezigheid(args);
+        return {};
+      },
     },
     sessie: {
       inloggen: async (args) => {

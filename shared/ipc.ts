@@ -101,6 +101,8 @@ export const IPC = {
     instellingen: kanaal(Leeg, Instellingen),
     /** Saves one user setting in config.json after checking it; refused for a key the organisation manages. */
     zetInstelling: kanaal(ZetInstelling, Instellingen),
+    /** The renderer tells main a sync is under way or changes wait to be sent: no update is fetched or installed then. */
+    meldBezigheid: kanaal(z.strictObject({ syncBezig: z.boolean(), onverzonden: z.number().int().min(0).max(1_000_000) }), Leeg),
   },
   sessie: {
     inloggen: kanaal(SessieAanvraag, IngelogdeSessie),

@@ -9,6 +9,7 @@ import { electronPlatform } from '../platform/electron';
 import { type GelezenBeleid, leesBeleid } from '../policy/beleid';
 import { kiesIsiUrl } from '../policy/isiadres';
 import { isiVerbinding } from '../policy/netwerk';
+import { maakBijwerker } from '../update/bijwerker';
 import { maakKluis } from '../vault/kluis';
 import { beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } from './beveiliging';
 import { APP_ORIGIN, APP_SCHEME, devtoolsToegestaan, pasVensterbeleidToe, vensterOpties } from './venster';
@@ -54,10 +55,15 @@ app.whenReady().then(async () => {
   log.info({ proxy: verbinding.proxy, extraCa: Boolean(policy.extraCaCertificaten) }, 'verbinding met ISI');
   const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+  // electron-updater is loaded only where it can work: an installed app whose policy turns updates on.
+  const updater = policy.updateModus !== 'uit' && app.isPackaged ? (await import('electron-updater')).autoUpdater : null;
+  const bijwerker = maakBijwerker({ modus: policy.updateModus, updateUrl: policy.updateUrl, versie: app.getVersion(), updater, log });
   registreerIpc(ipcMain, maakDiensten({
     isi: new IsiClient(isi.isiUrl, { httpsAgent: verbinding.httpsAgent }), platform, policy, kluis,
     info: { versie: app.getVersion(), modus: 'electron', demo: isi.demo },
+    update: bijwerker.stand, bezigheid: bijwerker.bezigheid,
   }));
+  void bijwerker.zoek();
 
   const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs'), { devtools: devtoolsToegestaan(policy, { verpakt: app.isPackaged }) }));
   pasVensterbeleidToe(venster, policy);
