@@ -98,16 +98,48 @@ ${presentaties.join('\n')}
 `;
 }
 
-/** An example value for each key without a default, so that the example profile shows every kind. */
-const VOORBEELD: Partial<Record<BeleidSleutel, string>> = { isiUrl: 'https://isi.gemeente.example' };
+/** An example value for each key without a default (isiUrl set in the examples, the others shown commented out). */
+export const VOORBEELD: Partial<Record<BeleidSleutel, string>> = {
+  isiUrl: 'https://isi.gemeente.example',
+  downloadMap: 'D:\\Export\\Inburgering',
+  logMap: 'C:\\ProgramData\\PortalInburgering\\logs',
+  extraCaCertificaten: 'C:\\ProgramData\\PortalInburgering\\ca.pem',
+  proxy: 'systeem',
+  updateUrl: 'https://updates.gemeente.example/portal-inburgering/',
+};
+
+/**
+ * A .reg file with every key under HKLM: those with a default at their default, isiUrl set to an
+ * example, the other keys without a default commented out (a CA file that is not there would stop
+ * the app). CRLF and ASCII, as regedit reads a "Version 5.00" file.
+ */
+export function regVoorbeeld(): string {
+  const regels = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    '; Portal Inburgering: every policy key (docs/beleid.md). Generated from shared/beleid.ts by npm run beleid:genereer.',
+    '; Remove the lines you do not want to manage; a line starting with ";" is not applied.',
+    '',
+    `[HKEY_LOCAL_MACHINE\\${REGISTERSLEUTEL}]`,
+  ];
+  for (const k of BELEIDSSLEUTELS) {
+    const d = BELEID[k];
+    const w = d.standaard ?? VOORBEELD[k];
+    if (w === undefined) continue;
+    const waarde = typeof w === 'number' ? `dword:${w.toString(16).padStart(8, '0')}` : typeof w === 'boolean' ? `dword:${w ? '00000001' : '00000000'}` : `"${w.replace(/\\/g, '\\\\')}"`;
+    regels.push(`; ${d.titel.en}: ${toegestaan(d, 'en')}`, `${d.standaard === undefined && k !== 'isiUrl' ? ';' : ''}"${k}"=${waarde}`);
+  }
+  return `${regels.join('\r\n')}\r\n`;
+}
 
 /**
  * A macOS configuration profile with one payload of the app's bundle id: every key with a default
- * at its default, and an example ISI address. Fixed UUIDs, so that generating twice gives the same file.
+ * at its default, and an example ISI address (the other keys without a default name files or
+ * servers of the organisation: see docs/beleid.md). Fixed UUIDs, so that generating twice gives the same file.
  */
 export function mobileconfig(): string {
   const instellingen = Object.fromEntries(BELEIDSSLEUTELS.flatMap((k) => {
-    const w = BELEID[k].standaard ?? VOORBEELD[k];
+    const w = BELEID[k].standaard ?? (k === 'isiUrl' ? VOORBEELD[k] : undefined);
     return w === undefined ? [] : [[k, w]];
   }));
   return plist.build({
@@ -181,5 +213,6 @@ export function sjablonen(): Record<string, string> {
     [`${SJABLOONMAP}/en-US/${ADMX_NAAM}.adml`]: adml('en'),
     [`${SJABLOONMAP}/${BUNDEL_ID}.mobileconfig`]: mobileconfig(),
     [`${SJABLOONMAP}/beleid.schema.json`]: jsonSchema(),
+    [`${SJABLOONMAP}/PortalInburgering-voorbeeld.reg`]: regVoorbeeld(),
   };
 }

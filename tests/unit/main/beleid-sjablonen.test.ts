@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import Ajv2020 from 'ajv/dist/2020';
 import plist from 'plist';
 import { describe, expect, it } from 'vitest';
-import { registerbron } from '../../../main/policy/bronnen';
+import { registerbron, registerNaarBeleid } from '../../../main/policy/bronnen';
 import { MachineBeleid } from '../../../main/policy/sleutels';
 import { ADMX_NAAM, docsTabel, metTabel, sjablonen } from '../../../scripts/beleid-sjablonen';
 import { BELEID, BELEIDSSLEUTELS, BUNDEL_ID, REGISTERSLEUTEL } from '../../../shared/beleid';
@@ -99,5 +99,23 @@ describe('the macOS profile and the JSON Schema of the Linux file', () => {
       { tikfout: 1 }, { devtoolsToestaan: 'ja' }, { downloadMap: 'relatief' }, { proxy: 'http://proxy.gemeente:8080' }, { logMap: 'C:\\Logs' },
     ];
     for (const geval of gevallen) expect(valideer(geval), JSON.stringify(geval)).toBe(MachineBeleid.safeParse(geval).success);
+  });
+});
+
+describe('the .reg example', () => {
+  it('names every key under the HKLM key the reader queries, and what it sets the reader accepts', () => {
+    const reg = lees('beleid/PortalInburgering-voorbeeld.reg');
+    expect(reg.startsWith('Windows Registry Editor Version 5.00\r\n')).toBe(true);
+    expect(reg).toContain(`[HKEY_LOCAL_MACHINE\\${REGISTERSLEUTEL}]\r\n`);
+    const regels = [...reg.matchAll(/^(;?)"(\w+)"=(?:dword:([0-9a-f]{8})|"((?:[^"\\]|\\.)*)")\r$/gm)];
+    expect(regels.map((r) => r[2])).toEqual(BELEIDSSLEUTELS);
+    const toegepast = regels.filter((r) => r[1] === '').map((r) => ({ naam: r[2]!, type: r[3] ? 'REG_DWORD' : 'REG_SZ', data: r[3] ? `0x${r[3]}` : r[4]!.replace(/\\\\/g, '\\') }));
+    const { waarden, fouten } = registerNaarBeleid(toegepast);
+    expect(fouten).toEqual([]);
+    expect(MachineBeleid.safeParse(waarden).success).toBe(true);
+    // Commented out, the others would be valid too once uncommented.
+    const alle = registerNaarBeleid(regels.map((r) => ({ naam: r[2]!, type: r[3] ? 'REG_DWORD' : 'REG_SZ', data: r[3] ? `0x${r[3]}` : r[4]!.replace(/\\\\/g, '\\') })));
+    expect(MachineBeleid.safeParse(alle.waarden).success).toBe(true);
+    expect(alle.waarden).toMatchObject({ extraCaCertificaten: 'C:\\ProgramData\\PortalInburgering\\ca.pem', vergrendelNaMinuten: 15, devtoolsToestaan: false });
   });
 });
