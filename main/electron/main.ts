@@ -33,7 +33,12 @@ let isi: { isiUrl: string; demo: boolean };
 let log: Logboek;
 try {
   gelezen = leesBeleid(dataMap);
-  log = maakLogboek({ map: gelezen.policy.logMap ?? app.getPath('logs'), niveau: gelezen.policy.logNiveau });
+  const logMap = gelezen.policy.logMap ?? app.getPath('logs');
+  try {
+    log = maakLogboek({ map: logMap, niveau: gelezen.policy.logNiveau });
+  } catch (fout) {
+    throw new ConfigFout(`In de logmap ${logMap} kan de app niet schrijven (${(fout as Error).message}). Vraag IT de instelling logMap te herstellen (zie docs/beleid.md).`);
+  }
   isi = kiesIsiUrl(gelezen, { dataMap, env: process.env, verpakt: app.isPackaged });
 } catch (fout) {
   if (!(fout instanceof ConfigFout)) throw fout;
