@@ -29,6 +29,8 @@ test.afterAll(() => {
 });
 
 test('Instellingen: managed settings locked with their source, the user\'s own editable and saved to config.json, by keyboard', async ({ page }) => {
+  // Two axe scans of a long page and three saves: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await page.goto(appUrl);
   await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
   // Reachable before login, from every screen, by keyboard.
