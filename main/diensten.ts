@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
-import { type AppInfo, type GeopendBestand, type IngelogdeSessie } from '../shared/ipc';
+import { type AppInfo, type GeopendBestand, type IngelogdeSessie, type Updatestand } from '../shared/ipc';
 import { isOpenstaand, SIGNAAL_STATUSSEN, vergelijkSignalen, voegSamen, type SignaalSorteerkolom } from '../shared/rules/signalen';
 import { leesSortering } from '../shared/rules/zoeken';
 import type { Gebruiker, PersonenZoekvraag, PersoonInLijst, Persoon, SignaalInLijst, SignalenZoekvraag } from '../shared/schemas/api';
@@ -11,6 +11,8 @@ import { BestandFout, bestandenRegister, bewaarBestand, converteerSignaalExport,
 import { GEEN_VERBINDING, type IsiClient, IsiFout, SESSIE_VERLOPEN } from './isi/client';
 import type { Platform } from './platform/platform';
 import { beleidVoorRenderer } from './policy/beleid';
+import { type Beleidsbron, organisatiebronnen } from './policy/bronnen';
+import { instellingenDienst } from './policy/instellingen';
 import type { Policy } from './policy/sleutels';
 import type { Kluis } from './vault/kluis';
 import { type Taak, voortgangen } from './voortgang';
@@ -31,7 +33,16 @@ export interface DienstOpties {
   kluis: Kluis;
   /** Browser mode: offers a saved workbook once as a download of the host and returns its URL (main/host/downloads.ts). */
   aanbieden?: (pad: string) => string;
+  /** The organisation's policy sources, for the Instellingen screen (default: this machine's, main/policy/bronnen.ts). */
+  bronnen?: () => Beleidsbron[];
+  /** Where updates stand (the Electron entry's updater); without one the app does not update itself. */
+  update?: () => z.input<typeof Updatestand>;
+  /** Hears what the renderer reports of syncs and unsent changes (the updater waits for them). */
+  bezigheid?: (b: { syncBezig: boolean; onverzonden: number }) => void;
 }
+
+/** Browser mode and tests have no updater: the host is updated with the project. */
+const GEEN_UPDATER = (): z.input<typeof Updatestand> => ({ status: 'niet-beschikbaar', melding: 'Deze omgeving werkt zichzelf niet bij; de browsermodus wordt bijgewerkt met het project.' });
 
 const gemeente = (gc: string) => `/api/v1/gemeenten/${gc}`;
 const sleutel = (k: string) => ({ 'Idempotency-Key': k });
@@ -75,10 +86,11 @@ function lokaleDatum(nu = new Date()): string {
  * one request to ISI; "Openen in Excel" fetches, converts, saves and opens (main/files). The
  * session token stays here; the renderer only learns who is logged in.
  */
-export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: DienstOpties): Diensten {
+export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, bronnen = () => organisatiebronnen(), update = GEEN_UPDATER, bezigheid = () => undefined }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
   const register = bestandenRegister(platform.dataMap());
   const taken = voortgangen();
+  const instellingen = instellingenDienst({ dataMap: platform.dataMap(), bronnen, start: policy, versie: info.versie, modus: info.modus, isiUrl: isi.basisUrl, update });
   const downloadMap = () => policy.downloadMap ?? platform.downloadMap();
   /** ISI's date (its files are named after it, R-DL-1). */
   const vandaag = () => sessie?.vandaag ?? lokaleDatum();
@@ -199,6 +211,12 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
   return {
     app: {
       info: async () => ({ ...info, isiUrl: isi.basisUrl, beleid: beleidVoorRenderer(policy) }),
+      instellingen: async () => instellingen.lees(),
+      zetInstelling: async (args) => instellingen.zet(args),
+      meldBezigheid: async (args) => {
+        bezigheid(args);
+        return {};
+      },
     },
     sessie: {
       inloggen: async (args) => {

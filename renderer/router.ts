@@ -17,6 +17,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/waardepapieren', name: 'waardepapieren-bestellen', component: () => import('./views/WaardepapierenBestellenView.vue'), meta: { titel: 'Waardepapieren bestellen' } },
   { path: '/lokale-gegevens', name: 'lokale-gegevens', component: () => import('./views/LokaleGegevensView.vue'), meta: { titel: 'Lokale gegevens' } },
   { path: '/wachtrij', name: 'wachtrij', component: () => import('./views/WachtrijView.vue'), meta: { titel: 'Wachtrij' } },
+  // Open before login too: IT checks a machine's settings without an account (issue #11).
+  { path: '/instellingen', name: 'instellingen', component: () => import('./views/InstellingenView.vue'), meta: { open: true, titel: 'Instellingen' } },
   { path: '/contact', name: 'contact', component: () => import('./views/ContactView.vue'), meta: { titel: 'Contact met DUO' } },
   { path: '/:pad(.*)*', redirect: '/' },
 ];

@@ -4,6 +4,7 @@ import {
   PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, SessieAanvraag, SignalenLijst, SignalenZoekvraag, Wetbepaling, Wijzigingen,
 } from './schemas/api';
 import { UitgaandeWijziging, Verzending } from './schemas/uitgaand';
+import { BELEID, BELEIDSSLEUTELS, GEBRUIKERSSLEUTELS, HERKOMSTEN } from './beleid';
 
 /**
  * The one list of calls the renderer may make to main: name, argument schema, result schema.
@@ -22,12 +23,12 @@ const Bestandsnaam = z.string().regex(/^[a-z0-9_]+\.zip$/);
  * when to lock, when to sync, how long an unused cache may stay, what logout does with it.
  */
 export const Beleid = z.object({
-  vergrendelNaMinuten: z.number().int().min(1).max(480),
-  syncIntervalMinuten: z.number().int().min(1).max(1440),
-  wissenNaDagenZonderSync: z.number().int().min(1).max(365),
-  cacheBijUitloggen: z.enum(['vragen', 'wissen']),
+  vergrendelNaMinuten: BELEID.vergrendelNaMinuten.schema,
+  syncIntervalMinuten: BELEID.syncIntervalMinuten.schema,
+  wissenNaDagenZonderSync: BELEID.wissenNaDagenZonderSync.schema,
+  cacheBijUitloggen: BELEID.cacheBijUitloggen.schema,
   /** R-DL-2: after this many days the app offers to delete the files it wrote. */
-  bestandenBewarenDagen: z.number().int().min(1).max(3650),
+  bestandenBewarenDagen: BELEID.bestandenBewarenDagen.schema,
 });
 export type Beleid = z.infer<typeof Beleid>;
 
@@ -37,6 +38,40 @@ export const AppInfo = z.object({
   isiUrl: z.string(),
   demo: z.boolean(),
   beleid: Beleid,
+});
+/**
+ * One setting of the Instellingen screen (issue #11): its effective value (null: not set, the
+ * declaration's `zonder` applies), where that came from, and whether the user may change it here.
+ */
+export const Instelling = z.object({
+  sleutel: z.enum(BELEIDSSLEUTELS),
+  waarde: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  herkomst: z.enum(HERKOMSTEN),
+  /** The organisation's source (a registry key, a file); absent for the user's and the defaults. */
+  bron: z.string().optional(),
+  bewerkbaar: z.boolean(),
+});
+export const UPDATESTATUSSEN = ['uit', 'niet-beschikbaar', 'zoeken', 'actueel', 'beschikbaar', 'gedownload', 'uitgesteld', 'fout'] as const;
+export const Updatestand = z.object({
+  status: z.enum(UPDATESTATUSSEN),
+  /** The new version, once known. */
+  versie: z.string().optional(),
+  /** In Dutch, for the screen: what happened or why not now. */
+  melding: z.string().optional(),
+});
+export const Instellingen = z.object({
+  instellingen: z.array(Instelling),
+  versie: z.string(),
+  modus: z.enum(['electron', 'browser']),
+  isiUrl: z.string(),
+  update: Updatestand,
+  /** A saved change counts from the next start: true when config.json now says other than at this start. */
+  herstartNodig: z.boolean(),
+});
+/** A user setting to save in config.json; null removes it (the default applies again). */
+export const ZetInstelling = z.strictObject({
+  sleutel: z.enum(GEBRUIKERSSLEUTELS),
+  waarde: z.union([z.string().max(2000), z.number(), z.boolean()]).nullable(),
 });
 /** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */
 export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional() });
@@ -62,6 +97,12 @@ export const Cachesleutel = z.object({ gebruikersnaam: z.string(), sleutel: z.st
 export const IPC = {
   app: {
     info: kanaal(Leeg, AppInfo),
+    /** Every setting with its effective value and source, the version, the ISI address and the update state. */
+    instellingen: kanaal(Leeg, Instellingen),
+    /** Saves one user setting in config.json after checking it; refused for a key the organisation manages. */
+    zetInstelling: kanaal(ZetInstelling, Instellingen),
+    /** The renderer tells main a sync is under way or changes wait to be sent: no update is fetched or installed then. */
+    meldBezigheid: kanaal(z.strictObject({ syncBezig: z.boolean(), onverzonden: z.number().int().min(0).max(1_000_000) }), Leeg),
   },
   sessie: {
     inloggen: kanaal(SessieAanvraag, IngelogdeSessie),

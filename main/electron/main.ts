@@ -3,34 +3,49 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
+import { type Logboek, maakLogboek } from '../log/logboek';
 import { bewaakOuder, ouderPid } from '../ouderbewaking';
 import { electronPlatform } from '../platform/electron';
-import { leesPolicy } from '../policy/beleid';
-import type { Policy } from '../policy/sleutels';
+import { type GelezenBeleid, leesBeleid } from '../policy/beleid';
+import { kiesIsiUrl } from '../policy/isiadres';
+import { isiVerbinding } from '../policy/netwerk';
+import { maakBijwerker } from '../update/bijwerker';
 import { maakKluis } from '../vault/kluis';
 import { beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } from './beveiliging';
-import { APP_ORIGIN, APP_SCHEME, vensterOpties } from './venster';
+import { APP_ORIGIN, APP_SCHEME, devtoolsToegestaan, pasVensterbeleidToe, vensterOpties } from './venster';
 
-// The Electron entry: only wiring. What it wires is in beveiliging.ts and venster.ts, where the
-// unit tests check it against a mocked Electron (the binary cannot be installed everywhere).
+// The Electron entry: only wiring. What it wires is in beveiliging.ts, venster.ts and main/policy,
+// where the unit tests check it (the Electron binary cannot be installed everywhere).
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const isiUrl = process.env.PIB_ISI_URL;
-if (!isiUrl) {
-  process.stderr.write('PIB_ISI_URL ontbreekt: start de app met npm start.\n');
-  app.exit(2);
-}
-
-// Read before anything starts: a policy IT got wrong stops the app rather than being half applied.
-let policy: Policy | null = null;
-try {
-  policy = leesPolicy(app.getPath('userData'));
-} catch (fout) {
-  if (!(fout instanceof ConfigFout)) throw fout;
+/** Stops before anything starts: a policy IT got wrong stops the app rather than being half applied. */
+function stop(fout: ConfigFout, log: Logboek): never {
+  log.error({ bron: 'beleid' }, fout.message);
   dialog.showErrorBox('Portal Inburgering kan niet starten', fout.message);
   app.exit(2);
+  process.exit(2);
 }
+
+const dataMap = app.getPath('userData');
+let gelezen: GelezenBeleid;
+let isi: { isiUrl: string; demo: boolean };
+let log: Logboek;
+try {
+  gelezen = leesBeleid(dataMap);
+  const logMap = gelezen.policy.logMap ?? app.getPath('logs');
+  try {
+    log = maakLogboek({ map: logMap, niveau: gelezen.policy.logNiveau });
+  } catch (fout) {
+    throw new ConfigFout(`In de logmap ${logMap} kan de app niet schrijven (${(fout as Error).message}). Vraag IT de instelling logMap te herstellen (zie docs/beleid.md).`);
+  }
+  isi = kiesIsiUrl(gelezen, { dataMap, env: process.env, verpakt: app.isPackaged });
+} catch (fout) {
+  if (!(fout instanceof ConfigFout)) throw fout;
+  stop(fout, maakLogboek({ map: app.getPath('logs'), niveau: 'fout' }));
+}
+const policy = gelezen.policy;
+log.info({ versie: app.getVersion(), isiUrl: isi.isiUrl, herkomst: gelezen.herkomst }, 'gestart');
 
 app.enableSandbox();
 app.on('web-contents-created', (_e, wc) => beveiligVenster(wc));
@@ -38,16 +53,31 @@ app.on('web-contents-created', (_e, wc) => beveiligVenster(wc));
 const ouder = ouderPid();
 if (ouder !== null) bewaakOuder(ouder, () => app.quit());
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, maakProtocolHandler(join(__dirname, '..', 'renderer')));
   beveiligSessie(session.defaultSession);
-  const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy!.zwakkeSleutelopslagToestaan });
+  const verbinding = await isiVerbinding(policy, isi.isiUrl, { systeemProxy: (url) => session.defaultSession.resolveProxy(url) });
+  log.info({ proxy: verbinding.proxy, extraCa: Boolean(policy.extraCaCertificaten) }, 'verbinding met ISI');
+  const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
-  registreerIpc(ipcMain, maakDiensten({ isi: new IsiClient(isiUrl!), platform, policy: policy!, kluis, info: { versie: app.getVersion(), modus: 'electron', demo: process.env.PIB_DEMO === '1' } }));
+  // electron-updater is loaded only where it can work: an installed app whose policy turns updates on.
+  const updater = policy.updateModus !== 'uit' && app.isPackaged ? (await import('electron-updater')).autoUpdater : null;
+  const bijwerker = maakBijwerker({ modus: policy.updateModus, updateUrl: policy.updateUrl, versie: app.getVersion(), updater, log });
+  registreerIpc(ipcMain, maakDiensten({
+    isi: new IsiClient(isi.isiUrl, { httpsAgent: verbinding.httpsAgent }), platform, policy, kluis,
+    info: { versie: app.getVersion(), modus: 'electron', demo: isi.demo },
+    update: bijwerker.stand, bezigheid: bijwerker.bezigheid,
+  }));
+  void bijwerker.zoek();
 
-  const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs')));
+  const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs'), { devtools: devtoolsToegestaan(policy, { verpakt: app.isPackaged }) }));
+  pasVensterbeleidToe(venster, policy);
   venster.once('ready-to-show', () => venster.show());
   void venster.loadURL(`${APP_ORIGIN}/`);
+}).catch((fout: unknown) => {
+  log.fatal({ fout: (fout as Error).message }, 'de app kon niet starten');
+  dialog.showErrorBox('Portal Inburgering kan niet starten', `Er ging iets mis bij het starten: ${(fout as Error).message}`);
+  app.exit(1);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -3,6 +3,7 @@ import { leesInvoer } from '../../shared/schemas/fouten';
 import type { Diensten } from '../diensten';
 import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
+import { InstellingFout } from '../policy/instellingen';
 
 const INTERNE_FOUT = { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' };
 
@@ -24,7 +25,7 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
     const dienst = (diensten[domein] as Record<string, (a: unknown) => Promise<unknown>>)[call]!;
     return { ok: true, waarde: await dienst(gelezen.waarde) };
   } catch (fout) {
-    if (fout instanceof IsiFout || fout instanceof BestandFout) return { ok: false, probleem: fout.probleem };
+    if (fout instanceof IsiFout || fout instanceof BestandFout || fout instanceof InstellingFout) return { ok: false, probleem: fout.probleem };
     return { ok: false, probleem: INTERNE_FOUT };
   }
 }

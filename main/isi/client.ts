@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import axios, { AxiosError, type AxiosInstance, type AxiosProgressEvent } from 'axios';
 import { Probleem } from '../../shared/schemas/api';
 import type { z } from 'zod';
@@ -54,8 +55,9 @@ export class IsiClient {
   readonly #http: AxiosInstance;
   #token: string | null = null;
 
-  constructor(readonly basisUrl: string, opties: { timeoutMs?: number } = {}) {
-    this.#http = axios.create({ baseURL: basisUrl, timeout: opties.timeoutMs ?? STANDAARD_TIMEOUT_MS, proxy: false });
+  /** `httpsAgent`: the policy's extra CAs and proxy for ISI (main/policy/netwerk.ts); axios' own proxy handling stays off. */
+  constructor(readonly basisUrl: string, opties: { timeoutMs?: number; httpsAgent?: Agent } = {}) {
+    this.#http = axios.create({ baseURL: basisUrl, timeout: opties.timeoutMs ?? STANDAARD_TIMEOUT_MS, proxy: false, ...(opties.httpsAgent ? { httpsAgent: opties.httpsAgent } : {}) });
   }
 
   get ingelogd(): boolean {

@@ -1,38 +1,86 @@
-import { existsSync } from 'node:fs';
-import { win32 } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { BELEIDSSLEUTELS, beleidsmelding, type BeleidSleutel, type Herkomst, samenhang } from '../../shared/beleid';
 import type { Beleid } from '../../shared/ipc';
-import { ConfigFout, leesConfigBestand, leesJson, waarom } from '../config';
-import { beleidsmelding, MachineBeleid, type Policy, STANDAARD_POLICY } from './sleutels';
+import { ConfigFout, leesConfigBestand, waarom } from '../config';
+import { type Beleidsbron, organisatiebronnen } from './bronnen';
+import { ALLEEN_MACHINE, MachineBeleid, type Policy, STANDAARD_POLICY } from './sleutels';
 
-/**
- * Where IT puts the policy of every user of this machine (docs/beleid.md): `PIB_BELEID` when set
- * (tests, acceptance set-ups), else the system-wide folder of each OS, which users cannot write.
- */
-export function machineBeleidPad(env: NodeJS.ProcessEnv = process.env, systeem: NodeJS.Platform = process.platform): string {
-  if (env.PIB_BELEID) return env.PIB_BELEID;
-  if (systeem === 'win32') return win32.join(env.ProgramData || 'C:\\ProgramData', 'PortalInburgering', 'beleid.json');
-  if (systeem === 'darwin') return '/Library/Application Support/PortalInburgering/beleid.json';
-  return '/etc/portal-inburgering/beleid.json';
+export { organisatiebronnen } from './bronnen';
+
+const ALLEEN_MACHINE_SLEUTELS: readonly string[] = ALLEEN_MACHINE;
+
+/** The policy of this run and, per key, where its value came from. */
+export interface GelezenBeleid {
+  policy: Policy;
+  herkomst: Record<BeleidSleutel, Herkomst>;
+  /** Per key set by the organisation: the source that set it (for messages and the Instellingen screen). */
+  bron: Partial<Record<BeleidSleutel, string>>;
 }
 
-/** The machine policy file as it is; {} when there is none (then users and defaults decide). */
-export function leesMachineBeleid(pad: string): Partial<Policy> {
-  if (!existsSync(pad)) return {};
-  const gelezen = MachineBeleid.safeParse(leesJson(pad), {
-    error: (i) => beleidsmelding(i) ?? (i.code === 'unrecognized_keys' ? `onbekende instelling ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.code === 'invalid_type' && !i.path?.length ? 'verwacht een JSON-object zoals {"vergrendelNaMinuten": 10}' : undefined),
-  });
-  if (!gelezen.success) throw new ConfigFout(`${pad} is geen geldig machinebeleid: ${waarom(gelezen.error)}. Vraag IT het bestand te herstellen (zie docs/beleid.md).`);
+const foutmap = (i: z.core.$ZodRawIssue) =>
+  beleidsmelding(i) ?? (i.code === 'unrecognized_keys' ? `onbekende instelling ${i.keys.map((k) => `"${k}"`).join(', ')}` : undefined);
+
+/** One organisation source, read and checked as a whole: valid, or a ConfigFout naming the source and the key. */
+function leesBron(bron: Beleidsbron): Partial<Policy> {
+  const ruw = bron.lees();
+  if (bron.alleenGebruikerssleutels) {
+    const machine = Object.keys(ruw).filter((k) => ALLEEN_MACHINE_SLEUTELS.includes(k));
+    if (machine.length) throw new ConfigFout(`${bron.naam} is geen geldig machinebeleid: ${machine.map((k) => `"${k}"`).join(', ')} kan alleen voor de hele computer worden ingesteld (HKLM), niet per gebruiker. ${bron.advies}`);
+  }
+  const gelezen = MachineBeleid.safeParse(ruw, { error: foutmap });
+  if (!gelezen.success) throw new ConfigFout(`${bron.naam} is geen geldig machinebeleid: ${waarom(gelezen.error)}. ${bron.advies}`);
   return gelezen.data;
 }
 
+/** A PEM bundle that holds at least one certificate, or why not. */
+function pemFout(pad: string): string | null {
+  let inhoud: string;
+  try {
+    inhoud = readFileSync(pad, 'utf8');
+  } catch {
+    return `het bestand ${pad} bestaat niet of is niet leesbaar`;
+  }
+  return inhoud.includes('-----BEGIN CERTIFICATE-----') ? null : `${pad} bevat geen PEM-certificaat (-----BEGIN CERTIFICATE-----)`;
+}
+
 /**
- * The one policy of this run, read once at start-up: per key the machine policy wins over the
- * user's config.json, which wins over the defaults. Throws a ConfigFout naming file and key.
+ * The one policy of this run, read once at start-up (docs/beleid.md): per key the first of the
+ * organisation's sources that sets it wins, then the user's config.json, then the defaults. Every
+ * source is checked whole before anything is used, so a fault anywhere stops the app with one
+ * ConfigFout naming the source and the key, and nothing is half applied.
  */
-export function leesPolicy(dataMap: string, machinePad: string = machineBeleidPad()): Policy {
-  const machine = leesMachineBeleid(machinePad);
-  const { isiUrl: _isiUrl, ...gebruiker } = leesConfigBestand(dataMap);
-  return { ...STANDAARD_POLICY, ...gebruiker, ...machine };
+export function leesBeleid(dataMap: string, bronnen: Beleidsbron[] = organisatiebronnen()): GelezenBeleid {
+  const herkomst = Object.fromEntries(BELEIDSSLEUTELS.map((k) => [k, 'standaard'])) as Record<BeleidSleutel, Herkomst>;
+  const bron: Partial<Record<BeleidSleutel, string>> = {};
+  const gebruiker = leesConfigBestand(dataMap);
+  const policy: Record<string, unknown> = { ...STANDAARD_POLICY };
+  for (const [k, w] of Object.entries(gebruiker)) {
+    policy[k] = w;
+    herkomst[k as BeleidSleutel] = 'gebruiker';
+  }
+  const organisatie = bronnen.map((b) => ({ b, waarden: leesBron(b) }));
+  for (const { b, waarden } of organisatie.reverse()) {
+    for (const [k, w] of Object.entries(waarden)) {
+      policy[k] = w;
+      herkomst[k as BeleidSleutel] = 'organisatie';
+      bron[k as BeleidSleutel] = b.naam;
+    }
+  }
+  const p = policy as Policy;
+  const waar = (k: BeleidSleutel) => bron[k] ?? (herkomst[k] === 'gebruiker' ? 'config.json' : 'de standaardwaarden');
+  const tegenstrijdig = samenhang(p);
+  if (tegenstrijdig) throw new ConfigFout(`Het beleid is onvolledig: ${tegenstrijdig.sleutel} (uit ${waar(tegenstrijdig.sleutel)}): ${tegenstrijdig.melding}. Vraag IT het beleid aan te vullen (zie docs/beleid.md).`);
+  if (p.extraCaCertificaten) {
+    const fout = pemFout(p.extraCaCertificaten);
+    if (fout) throw new ConfigFout(`${waar('extraCaCertificaten')} is geen geldig machinebeleid: extraCaCertificaten: ${fout}. Vraag IT het bestand te plaatsen of de instelling te herstellen (zie docs/beleid.md).`);
+  }
+  return { policy: p, herkomst, bron };
+}
+
+/** The policy alone (the browser-mode host and the Electron entry need no more). */
+export function leesPolicy(dataMap: string, bronnen?: Beleidsbron[]): Policy {
+  return leesBeleid(dataMap, bronnen).policy;
 }
 
 /** What the renderer gets to know of it (in `app.info`). */

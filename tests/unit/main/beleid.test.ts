@@ -8,7 +8,8 @@ import { ConfigFout, leesConfig } from '../../../main/config';
 import { maakDiensten } from '../../../main/diensten';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { beleidVoorRenderer, leesPolicy, machineBeleidPad } from '../../../main/policy/beleid';
+import { beleidVoorRenderer, leesBeleid, leesPolicy } from '../../../main/policy/beleid';
+import { bestandsbron } from '../../../main/policy/bronnen';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis } from '../../../main/vault/kluis';
 
@@ -22,20 +23,20 @@ function opzet(opties: { config?: unknown; machine?: unknown } = {}): { dataMap:
   return { dataMap: basis, machinePad };
 }
 
-const lees = (o: { dataMap: string; machinePad: string }) => leesPolicy(o.dataMap, o.machinePad);
+const lees = (o: { dataMap: string; machinePad: string }) => leesPolicy(o.dataMap, [bestandsbron(o.machinePad, { beschermd: false })]);
 
 describe('leesPolicy: machine policy, then the user\'s config.json, then the defaults', () => {
   it('without either file: the defaults', () => {
     expect(lees(opzet())).toEqual({
       vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30,
-      zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 5000,
+      zwakkeSleutelopslagToestaan: false, syncPaginaGrootte: 5000, logNiveau: 'info', demoServerToestaan: false, updateModus: 'uit',
+      devtoolsToestaan: false, inhoudBeschermen: false,
     });
   });
 
   it('the user may set the keys the renderer gets, and downloadMap', () => {
     const config = { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', bestandenBewarenDagen: 60, downloadMap: join(tmpdir(), 'exports') };
-    const { isiUrl: _isiUrl, ...beleid } = config;
-    expect(lees(opzet({ config }))).toEqual({ ...STANDAARD_POLICY, ...beleid });
+    expect(lees(opzet({ config }))).toEqual({ ...STANDAARD_POLICY, ...config });
   });
 
   it('per key the machine policy wins over the user, the user over the defaults', () => {
@@ -44,6 +45,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
       machine: { vergrendelNaMinuten: 10, cacheBijUitloggen: 'wissen', zwakkeSleutelopslagToestaan: true, syncPaginaGrootte: 250, downloadMap: '/srv/export' },
     }));
     expect(p).toEqual({
+      ...STANDAARD_POLICY,
       vergrendelNaMinuten: 10, // machine over user
       syncIntervalMinuten: 30, // user over default
       wissenNaDagenZonderSync: 14, // default
@@ -55,8 +57,25 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
     });
   });
 
-  it('reads a machine policy saved with a BOM, as Notepad on Windows does', () => {
-    expect(lees(opzet({ machine: `\uFEFF${JSON.stringify({ syncIntervalMinuten: 60 })}` })).syncIntervalMinuten).toBe(60);
+  it('says per key where its value came from', () => {
+    const o = opzet({ config: { vergrendelNaMinuten: 60, syncIntervalMinuten: 30 }, machine: { vergrendelNaMinuten: 10, updateModus: 'melden', updateUrl: 'https://updates.gemeente.example/pib/' } });
+    const g = leesBeleid(o.dataMap, [bestandsbron(o.machinePad, { beschermd: false })]);
+    expect(g.herkomst).toMatchObject({ vergrendelNaMinuten: 'organisatie', syncIntervalMinuten: 'gebruiker', wissenNaDagenZonderSync: 'standaard', updateModus: 'organisatie', isiUrl: 'standaard' });
+    expect(g.bron).toEqual({ vergrendelNaMinuten: o.machinePad, updateModus: o.machinePad, updateUrl: o.machinePad });
+  });
+
+  it('the first organisation source wins per key over the next', () => {
+    const a = opzet({ machine: { vergrendelNaMinuten: 10 } });
+    const b = opzet({ machine: { vergrendelNaMinuten: 20, syncIntervalMinuten: 9 } });
+    const g = leesBeleid(a.dataMap, [bestandsbron(a.machinePad, { beschermd: false }), bestandsbron(b.machinePad, { beschermd: false })]);
+    expect(g.policy).toMatchObject({ vergrendelNaMinuten: 10, syncIntervalMinuten: 9 });
+    expect(g.bron).toEqual({ vergrendelNaMinuten: a.machinePad, syncIntervalMinuten: b.machinePad });
+  });
+
+  it('a valid second source does not hide a fault in the first: nothing is half applied', () => {
+    const a = opzet({ machine: { vergrendelNaMinuten: 10, syncIntervalMinuten: 0 } });
+    const b = opzet({ machine: { syncIntervalMinuten: 9 } });
+    expect(() => leesBeleid(a.dataMap, [bestandsbron(a.machinePad, { beschermd: false }), bestandsbron(b.machinePad, { beschermd: false })])).toThrow(`${a.machinePad} is geen geldig machinebeleid: syncIntervalMinuten`);
   });
 
   it('the renderer learns only the five keys of Beleid', () => {
@@ -69,7 +88,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
     const { dataMap, machinePad } = opzet({ machine: { vergrendelNaMinuten: 7 }, config: { cacheBijUitloggen: 'wissen' } });
     const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'downloads') });
     const diensten = maakDiensten({
-      isi: new IsiClient('http://127.0.0.1:9'), platform, policy: leesPolicy(dataMap, machinePad), kluis: maakKluis({ geheimen: platform.geheimen, dataMap }),
+      isi: new IsiClient('http://127.0.0.1:9'), platform, policy: leesPolicy(dataMap, [bestandsbron(machinePad, { beschermd: false })]), kluis: maakKluis({ geheimen: platform.geheimen, dataMap }),
       info: { versie: 't', modus: 'browser', demo: false },
     });
     const info = AppInfo.parse(await diensten.app.info({}));
@@ -90,7 +109,15 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
     ['a retention of no days', { bestandenBewarenDagen: 0 }, /bestandenBewarenDagen: moet een geheel getal van 1 tot en met 3650 zijn/],
     ['a page too small for ISI\'s sake', { syncPaginaGrootte: 5 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
     ['a page larger than ISI allows', { syncPaginaGrootte: 5001 }, /syncPaginaGrootte: moet een geheel getal van 10 tot en met 5000 zijn/],
-    ['a relative download folder', { downloadMap: 'export' }, /downloadMap: moet een absoluut pad naar een map zijn/],
+    ['a relative download folder', { downloadMap: 'export' }, /downloadMap: moet een absoluut pad zijn/],
+    ['a BOM, as Notepad writes it', `\uFEFF${JSON.stringify({ syncIntervalMinuten: 60 })}`, /beleid\.json begint met een byte-order mark \(BOM\); sla het op als UTF-8 zonder BOM; de app gebruikt het niet/],
+    ['an ISI address over plain http to another computer', { isiUrl: 'http://isi.gemeente.example' }, /isiUrl: moet een https-URL \(http alleen naar deze computer: localhost, 127\.0\.0\.1 of \[::1\]\) zijn/],
+    ['an update mode that is none', { updateModus: 'altijd' }, /updateModus: moet "uit" of "melden" of "automatisch" zijn/],
+    ['a proxy that is no URL', { proxy: 'proxy.gemeente:8080' }, /proxy: moet "systeem" of de http\(s\)-URL van een proxyserver zijn/],
+    ['a log level that is none', { logNiveau: 'alles' }, /logNiveau: moet "uit" of "fout" of "waarschuwing" of "info" of "debug" zijn/],
+    ['devtools allowed as text', { devtoolsToestaan: 'true' }, /devtoolsToestaan: moet true of false zijn/],
+    ['updates without an address', { updateModus: 'automatisch' }, /Het beleid is onvolledig: updateModus \(uit .*beleid\.json\): "automatisch" vraagt ook updateUrl/],
+    ['a CA file that is not there', { extraCaCertificaten: '/bestaat/niet/ca.pem' }, /beleid\.json is geen geldig machinebeleid: extraCaCertificaten: het bestand \/bestaat\/niet\/ca\.pem bestaat niet of is niet leesbaar/],
     ['a misspelt key', { vergrendelNaMinuut: 5 }, /beleid\.json is geen geldig machinebeleid: onbekende instelling "vergrendelNaMinuut"/],
   ])('a machine policy with %s', (_wat, machine, melding) => {
     const o = opzet({ machine });
@@ -112,7 +139,9 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
   });
 
   it.each([
-    [{ zwakkeSleutelopslagToestaan: true }, /"zwakkeSleutelopslagToestaan" kan alleen IT instellen, in het machinebeleid \(beleid\.json\), niet in config\.json/],
+    [{ zwakkeSleutelopslagToestaan: true }, /"zwakkeSleutelopslagToestaan" kan alleen IT instellen, in het beleid van de organisatie \(groepsbeleid, MDM of beleid\.json\), niet in config\.json/],
+    [{ devtoolsToestaan: true }, /"devtoolsToestaan" kan alleen IT instellen/],
+    [{ updateUrl: 'https://elders.example/' }, /"updateUrl" kan alleen IT instellen/],
     [{ syncPaginaGrootte: 5000 }, /"syncPaginaGrootte" kan alleen IT instellen/],
     [{ syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true, tikfout: 1 }, /onbekende instelling "tikfout"; "syncPaginaGrootte", "zwakkeSleutelopslagToestaan" kan alleen IT instellen/],
   ])('a user cannot set what only IT may: %j', (config, melding) => {
@@ -120,27 +149,13 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
     expect(() => lees(o)).toThrow(ConfigFout);
     expect(() => lees(o)).toThrow(melding);
     // Not even where the machine policy says the same: the user's file is wrong on its own.
-    expect(() => lees({ ...o, machinePad: opzet({ machine: { syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true } }).machinePad })).toThrow(melding);
+    expect(() => lees({ ...o, machinePad: opzet({ machine: { syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true, devtoolsToestaan: true, updateModus: 'melden', updateUrl: 'https://elders.example/' } }).machinePad })).toThrow(melding);
   });
 
   it('the user\'s config.json is checked for npm start too (leesConfig), with the same message', () => {
     const o = opzet({ config: { isiUrl: 'https://isi.gemeente.nl', zwakkeSleutelopslagToestaan: true } });
     expect(() => leesConfig(o.dataMap, {})).toThrow(/"zwakkeSleutelopslagToestaan" kan alleen IT instellen/);
     expect(leesConfig(opzet({ config: { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 } }).dataMap, {})).toEqual({ isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 });
-  });
-});
-
-describe('machineBeleidPad', () => {
-  it('PIB_BELEID wins; else the system-wide folder of each OS', () => {
-    expect(machineBeleidPad({ PIB_BELEID: '/tmp/x.json' }, 'linux')).toBe('/tmp/x.json');
-    expect(machineBeleidPad({}, 'linux')).toBe('/etc/portal-inburgering/beleid.json');
-    expect(machineBeleidPad({}, 'darwin')).toBe('/Library/Application Support/PortalInburgering/beleid.json');
-    expect(machineBeleidPad({ ProgramData: 'D:\\ProgramData' }, 'win32')).toBe('D:\\ProgramData\\PortalInburgering\\beleid.json');
-    expect(machineBeleidPad({}, 'win32')).toBe('C:\\ProgramData\\PortalInburgering\\beleid.json');
-  });
-
-  it('an empty PIB_BELEID counts as unset', () => {
-    expect(machineBeleidPad({ PIB_BELEID: '' }, 'linux')).toBe('/etc/portal-inburgering/beleid.json');
   });
 });
 

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -51,10 +52,8 @@ function openExternalZonderVasteHerkomst(bron: string): string[] {
   return fouten;
 }
 
-function fuses(yaml: string): Record<string, string> {
-  const blok = /^electronFuses:\n((?:[ \t]+.*\n?)*)/m.exec(yaml)?.[1] ?? '';
-  return Object.fromEntries([...blok.matchAll(/^\s+(\w+):\s*(\S+)/gm)].map((m) => [m[1]!, m[2]!]));
-}
+/** The fuses as scripts/bouw/zekeringen.cjs flips them (electron-builder's afterPack hook). */
+const { ZEKERINGEN: zekeringen } = createRequire(import.meta.url)(join(ROOT, 'scripts', 'bouw', 'zekeringen.cjs')) as { ZEKERINGEN: Record<string, boolean> };
 
 describe('static security scan', () => {
   const bronnen = MAPPEN.flatMap((m) => bestanden(join(ROOT, m))).map((pad) => ({ pad: relative(ROOT, pad), bron: readFileSync(pad, 'utf8') }));
@@ -97,20 +96,16 @@ describe('static security scan', () => {
 describe('electron-builder.yml', () => {
   const yaml = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
 
-  it('declares every fuse that closes a way into the packaged app', () => {
-    expect(fuses(yaml)).toMatchObject({
-      runAsNode: 'false',
-      enableNodeOptionsEnvironmentVariable: 'false',
-      enableNodeCliInspectArguments: 'false',
-      enableEmbeddedAsarIntegrityValidation: 'true',
-      onlyLoadAppFromAsar: 'true',
-      enableCookieEncryption: 'true',
+  it('declares every fuse that closes a way into the packaged app (flipped in its afterPack hook)', () => {
+    expect(yaml).toMatch(/^afterPack:\s*scripts\/bouw\/zekeringen\.cjs\s*$/m);
+    expect(zekeringen).toMatchObject({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+      EnableCookieEncryption: true,
     });
-  });
-
-  it('the fuse reader reads what it is given', () => {
-    expect(fuses('appId: x\nelectronFuses:\n  runAsNode: true\n  onlyLoadAppFromAsar: false\nwin:\n  target: nsis\n')).toEqual({ runAsNode: 'true', onlyLoadAppFromAsar: 'false' });
-    expect(fuses('appId: x\n')).toEqual({});
   });
 
   it('does not rebuild native modules for Electron (better-sqlite3 stays built for Node) and packs into asar', () => {

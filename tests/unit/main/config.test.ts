@@ -42,8 +42,11 @@ describe('leesConfig', () => {
   it.each([
     ['a file that is no JSON', '{"isiUrl": "https://isi.nl"', /config\.json is geen geldige JSON \(.+\)\. Herstel of verwijder het bestand\./],
     ['an empty file', '', /config\.json is geen geldige JSON/],
-    ['a URL that is none', '{"isiUrl": "isi.gemeente.nl"}', /config\.json is geen geldige configuratie: isiUrl: geen geldige http- of https-URL/],
-    ['a URL of another scheme', '{"isiUrl": "file:///etc/passwd"}', /isiUrl: geen geldige http- of https-URL/],
+    ['a URL that is none', '{"isiUrl": "isi.gemeente.nl"}', /config\.json is geen geldige configuratie: isiUrl: moet een https-URL \(http alleen naar deze computer: localhost, 127\.0\.0\.1 of \[::1\]\) zijn/],
+    ['a URL of another scheme', '{"isiUrl": "file:///etc/passwd"}', /isiUrl: moet een https-URL/],
+    ['plain http to another computer, which would send the token and BSNs in clear', '{"isiUrl": "http://isi.gemeente.nl"}', /isiUrl: moet een https-URL \(http alleen naar deze computer/],
+    ['plain http to a name that only starts like localhost', '{"isiUrl": "http://localhost.aanvaller.example"}', /isiUrl: moet een https-URL/],
+    ['a URL with a user name in it', '{"isiUrl": "https://isi.gemeente.nl@aanvaller.example"}', /isiUrl: moet een https-URL/],
     ['an unknown setting', '{"isiUrl": "https://isi.nl", "isiURL": "x"}', /onbekende instelling "isiURL"/],
     ['a list instead of an object', '["https://isi.nl"]', /verwacht een JSON-object/],
   ])('refuses %s with a clear Dutch error that names the file', (_wat, inhoud, melding) => {
@@ -54,7 +57,12 @@ describe('leesConfig', () => {
     expect(lees).toThrow(join(pad, 'config.json'));
   });
 
-  it('refuses a PIB_ISI_URL that is no http(s) URL, and names it', () => {
-    expect(() => leesConfig(map(), { PIB_ISI_URL: 'javascript:alert(1)' })).toThrow('PIB_ISI_URL (javascript:alert(1)) is geen geldige http- of https-URL.');
+  it('refuses a PIB_ISI_URL that is no https URL nor http to this computer, and names it', () => {
+    expect(() => leesConfig(map(), { PIB_ISI_URL: 'javascript:alert(1)' })).toThrow('PIB_ISI_URL (javascript:alert(1)) is geen geldig ISI-adres: moet een https-URL zijn');
+    expect(() => leesConfig(map(), { PIB_ISI_URL: 'http://10.0.0.5:8080' })).toThrow(ConfigFout);
+  });
+
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000', 'https://isi.gemeente.nl', 'https://isi.gemeente.nl:8443/pad'])('accepts %s', (url) => {
+    expect(leesConfig(map(JSON.stringify({ isiUrl: url })), {})).toEqual({ isiUrl: url });
   });
 });

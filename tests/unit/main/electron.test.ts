@@ -11,7 +11,7 @@ const { openExternal } = vi.hoisted(() => ({ openExternal: vi.fn(async () => und
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
 const { AFZENDER_GEWEIGERD, beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } = await import('../../../main/electron/beveiliging');
-const { APP_ORIGIN, isEigenUrl, vensterOpties } = await import('../../../main/electron/venster');
+const { APP_ORIGIN, devtoolsToegestaan, isEigenUrl, pasVensterbeleidToe, vensterOpties } = await import('../../../main/electron/venster');
 
 beforeEach(() => openExternal.mockClear());
 
@@ -32,11 +32,23 @@ describe('vensterOpties', () => {
   });
 
   it('opens developer tools only when asked for explicitly', () => {
-    vi.stubEnv('PIB_DEVTOOLS', '');
     expect(vensterOpties('p').webPreferences!.devTools).toBe(false);
-    vi.stubEnv('PIB_DEVTOOLS', '1');
-    expect(vensterOpties('p').webPreferences!.devTools).toBe(true);
-    vi.unstubAllEnvs();
+    expect(vensterOpties('p', { devtools: true }).webPreferences!.devTools).toBe(true);
+  });
+
+  it('devtoolsToestaan decides in an installed app; PIB_DEVTOOLS counts only in a development build', () => {
+    expect(devtoolsToegestaan({ devtoolsToestaan: false }, { verpakt: true, env: { PIB_DEVTOOLS: '1' } })).toBe(false);
+    expect(devtoolsToegestaan({ devtoolsToestaan: true }, { verpakt: true, env: {} })).toBe(true);
+    expect(devtoolsToegestaan({ devtoolsToestaan: false }, { verpakt: false, env: { PIB_DEVTOOLS: '1' } })).toBe(true);
+    expect(devtoolsToegestaan({ devtoolsToestaan: false }, { verpakt: false, env: {} })).toBe(false);
+  });
+
+  it('inhoudBeschermen turns on content protection, and only then', () => {
+    const venster = { setContentProtection: vi.fn() };
+    pasVensterbeleidToe(venster, { inhoudBeschermen: false });
+    expect(venster.setContentProtection).not.toHaveBeenCalled();
+    pasVensterbeleidToe(venster, { inhoudBeschermen: true });
+    expect(venster.setContentProtection).toHaveBeenCalledWith(true);
   });
 
   it('knows only the app origin as its own', () => {

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOGBESTAND, maakLogboek, roterendBestand } from '../../../main/log/logboek';
+import { maskeerBsn, veiligPad } from '../../../shared/maskeer';
+
+const map = () => mkdtempSync(join(tmpdir(), 'pib-log-'));
+const regels = (m: string) => readFileSync(join(m, LOGBESTAND), 'utf8').trim().split('\n').map((r) => JSON.parse(r) as Record<string, unknown>);
+
+describe('the log of main', () => {
+  it('writes JSON lines at the policy\'s level, with ISO times', () => {
+    const m = map();
+    const log = maakLogboek({ map: m, niveau: 'waarschuwing' });
+    log.info('niet te zien');
+    log.warn({ kanaal: 'sync.pagina' }, 'ISI antwoordde traag');
+    log.error('mislukt');
+    const r = regels(m);
+    expect(r.map((x) => [x.level, x.msg])).toEqual([[40, 'ISI antwoordde traag'], [50, 'mislukt']]);
+    expect(r[0]!.kanaal).toBe('sync.pagina');
+    expect(String(r[0]!.time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('never holds a BSN, in the message or in any field', () => {
+    const m = map();
+    const log = maakLogboek({ map: m, niveau: 'debug' });
+    log.debug({ url: '/api/v1/gemeenten/0014/wet?bsn=123456782', persoon: { bsn: '999999990' } }, 'gezocht op 123456782');
+    const tekst = readFileSync(join(m, LOGBESTAND), 'utf8');
+    expect(tekst).not.toMatch(/\d{9}/);
+    expect(tekst).toContain('*********');
+    expect(tekst).toContain('0014');
+  });
+
+  it('"uit" writes nothing', () => {
+    const m = map();
+    maakLogboek({ map: m, niveau: 'uit' }).error('stil');
+    expect(statSync(join(m, LOGBESTAND)).size).toBe(0);
+  });
+
+  it('rotates by size: never past the limit, at most the kept number of older files', () => {
+    const m = map();
+    const bestand = roterendBestand(m, { maxBytes: 1000, bewaard: 2 });
+    for (let i = 0; i < 100; i++) bestand.write(`${JSON.stringify({ i, tekst: 'x'.repeat(80) })}\n`);
+    bestand.sluit();
+    expect(readdirSync(m).sort()).toEqual(['portal-inburgering.1.log', 'portal-inburgering.2.log', 'portal-inburgering.log']);
+    for (const f of readdirSync(m)) expect(statSync(join(m, f)).size).toBeLessThanOrEqual(1000);
+    // The newest lines are in the current file; the oldest were deleted.
+    expect(readFileSync(join(m, LOGBESTAND), 'utf8')).toContain('"i":99');
+    expect(readFileSync(join(m, 'portal-inburgering.2.log'), 'utf8')).not.toContain('"i":0,');
+    expect(existsSync(join(m, 'portal-inburgering.3.log'))).toBe(false);
+  });
+
+  it('goes on in an existing file after a restart', () => {
+    const m = map();
+    maakLogboek({ map: m, niveau: 'info' }).info('eerste start');
+    maakLogboek({ map: m, niveau: 'info' }).info('tweede start');
+    expect(regels(m).map((r) => r.msg)).toEqual(['eerste start', 'tweede start']);
+  });
+});
+
+describe('masking, shared with the reference server\'s way', () => {
+  it('masks every run of nine or more digits, keeping its length', () => {
+    expect(maskeerBsn('bsn 123456782 en 12345678')).toBe('bsn ********* en 12345678');
+    expect(maskeerBsn('1234567890123')).toBe('*************');
+    expect(veiligPad('/api/v1/personen/123456782?bsn=123456782')).toBe('/api/v1/personen/*********');
+  });
+});
