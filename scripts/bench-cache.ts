@@ -19,7 +19,7 @@ import type { Persoon, SignaalVolledig, Wijzigingen } from '../shared/schemas/ap
 
 // As in playwright.config.ts: the app marks its elements with data-test.
 selectors.setTestIdAttribute('data-test');
-const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' } } });
+const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' }, 'alleen-geheugen': { type: 'boolean', default: false } } });
 
 type Reeks = { p50: number; p95: number; n: number };
 const resultaten: Record<string, Record<string, unknown>> = {};
@@ -251,6 +251,12 @@ async function bench(personen: number | undefined): Promise<void> {
   r.geheugen = geheugen;
   console.log(`geheugenmodel 0014 (Node): opbouw ${geheugen.opbouwMs} ms, heap ${geheugen.heapMb} MB, BSN p95 ${geheugen.bsn.p95} ms, zoeken p95 max ${Math.max(...Object.values(geheugen.zoek).map((z) => z.p95))} ms`);
 
+  if (values['alleen-geheugen']) {
+    host.proces.kill();
+    relais.server.close();
+    await isi.app.close();
+    return;
+  }
   const browser = await chromium.launch({ executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const ruwMax = Number(values['ruw-max']);
@@ -414,6 +420,7 @@ function doelen(): void {
 
 if (!values['alleen-groot']) await bench(undefined);
 await bench(Number(values.personen));
+if (values['alleen-geheugen']) process.exit(0);
 doelen();
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ gemeten: new Date().toISOString(), ...resultaten }, null, 2)}\n`);
