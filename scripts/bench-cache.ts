@@ -19,7 +19,7 @@ import type { Persoon, SignaalVolledig, Wijzigingen } from '../shared/schemas/ap
 
 // As in playwright.config.ts: the app marks its elements with data-test.
 selectors.setTestIdAttribute('data-test');
-const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' } } });
+const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' }, 'alleen-geheugen': { type: 'boolean', default: false } } });
 
 type Reeks = { p50: number; p95: number; n: number };
 const resultaten: Record<string, Record<string, unknown>> = {};
@@ -95,9 +95,10 @@ async function login(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { name: 'Inburgering' }).waitFor();
 }
 
-async function naarZoeken(page: Page): Promise<void> {
+async function naarZoeken(page: Page, tab: 'burgerservicenummer' | 'overige velden' = 'burgerservicenummer'): Promise<void> {
   await page.getByRole('link', { name: 'Portal Inburgering' }).click();
   await page.getByRole('link', { name: '09. Raadplegen en muteren persoon 2013' }).click();
+  await page.getByRole('tab', { name: `Zoeken met ${tab}` }).click();
 }
 
 /** ISI's pages of both gemeenten fetched in Node as fast as they come: the anchor of the sync figures. */
@@ -216,8 +217,7 @@ const datumNl = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 
 const RADIO: Record<string, number> = { J: 0, N: 1, WOONACHTIG: 0, VOORMALIG: 1 };
 
 async function zoekInUi(page: Page, vraag: Record<string, string>): Promise<void> {
-  await naarZoeken(page);
-  await page.getByRole('tab', { name: 'Zoeken met overige velden' }).click();
+  await naarZoeken(page, 'overige velden');
   await page.getByTestId('wis-velden').click();
   for (const [veld, waarde] of Object.entries(vraag)) {
     const el = page.getByTestId(`criterium-${veld}`);
@@ -251,6 +251,12 @@ async function bench(personen: number | undefined): Promise<void> {
   r.geheugen = geheugen;
   console.log(`geheugenmodel 0014 (Node): opbouw ${geheugen.opbouwMs} ms, heap ${geheugen.heapMb} MB, BSN p95 ${geheugen.bsn.p95} ms, zoeken p95 max ${Math.max(...Object.values(geheugen.zoek).map((z) => z.p95))} ms`);
 
+  if (values['alleen-geheugen']) {
+    host.proces.kill();
+    relais.server.close();
+    await isi.app.close();
+    return;
+  }
   const browser = await chromium.launch({ executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const ruwMax = Number(values['ruw-max']);
@@ -302,8 +308,7 @@ async function bench(personen: number | undefined): Promise<void> {
     for (const [naamC, vraag] of CRITERIA) {
       const tijden: number[] = [];
       for (let i = 0; i < 3; i++) {
-        await naarZoeken(page);
-        await page.getByRole('tab', { name: 'Zoeken met overige velden' }).click();
+        await naarZoeken(page, 'overige velden');
         await page.getByTestId('wis-velden').click();
         for (const [veld, waarde] of Object.entries(vraag)) {
           const el = page.getByTestId(`criterium-${veld}`);
@@ -415,6 +420,7 @@ function doelen(): void {
 
 if (!values['alleen-groot']) await bench(undefined);
 await bench(Number(values.personen));
+if (values['alleen-geheugen']) process.exit(0);
 doelen();
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ gemeten: new Date().toISOString(), ...resultaten }, null, 2)}\n`);

@@ -117,6 +117,8 @@ export class Gemeentegeheugen {
   private signaalOrden = new Map<string, string[]>();
   private signaalBsn: Map<string, string[]> | null = null;
   private readonly resultaten = new Resultaten();
+  private veranderdePersonen = new Set<string>();
+  private veranderdeSignalen = new Set<string>();
   /** Raised on every change: a screen compares it to know whether what it shows is still current. */
   versie = 0;
 
@@ -130,17 +132,64 @@ export class Gemeentegeheugen {
     return this.signalen.size;
   }
 
-  private gewijzigd(personen: boolean, signalen: boolean): void {
+  /**
+   * A change: kept results go at once; the sorted columns and date indexes are brought up to date
+   * when next asked (`bijwerken`), by sorting only the changed records and merging them in, so a
+   * sync of a thousand changes does not make the next search sort a hundred thousand again.
+   */
+  private gewijzigd(personen: Iterable<string>, signalen: Iterable<string>): void {
     this.versie++;
     this.resultaten.wis();
-    if (personen) {
-      this.gelijk = new Map();
-      this.datums = new Map();
-      this.persoonOrden = new Map();
+    let p = false;
+    for (const id of personen) {
+      this.veranderdePersonen.add(id);
+      p = true;
     }
-    if (signalen) {
-      this.signaalOrden = new Map();
-      this.signaalBsn = null;
+    let s = false;
+    for (const id of signalen) {
+      this.veranderdeSignalen.add(id);
+      s = true;
+    }
+    if (p) this.gelijk = new Map();
+    if (s) this.signaalBsn = null;
+  }
+
+  /** The kept columns and date indexes with the changed records merged in (or dropped, when most changed). */
+  private bijwerken(): void {
+    if (this.veranderdePersonen.size > 0) {
+      const ids = this.veranderdePersonen;
+      this.veranderdePersonen = new Set();
+      if (ids.size * 4 > this.personen.size) {
+        this.datums = new Map();
+        this.persoonOrden = new Map();
+      } else {
+        const nu = [...ids].filter((id) => this.personen.has(id));
+        for (const [sorteer, orde] of this.persoonOrden) {
+          const vergelijk = vergelijkPersonen(sorteer);
+          const rij = (id: string) => this.personen.get(id)!.lijst;
+          this.persoonOrden.set(sorteer, voegIn(orde.filter((id) => !ids.has(id)), nu.map(rij).sort(vergelijk).map((r) => r.id), (a, b) => vergelijk(rij(a), rij(b))));
+        }
+        for (const [veld, rij] of this.datums) {
+          const erbij = nu.flatMap((id) => {
+            const d = this.personen.get(id)!.velden[veld];
+            return d ? [{ d, id }] : [];
+          }).sort(opDatum);
+          this.datums.set(veld, voegIn(rij.filter((x) => !ids.has(x.id)), erbij, opDatum));
+        }
+      }
+    }
+    if (this.veranderdeSignalen.size > 0) {
+      const ids = this.veranderdeSignalen;
+      this.veranderdeSignalen = new Set();
+      if (ids.size * 4 > this.signalen.size) this.signaalOrden = new Map();
+      else {
+        const nu = [...ids].filter((id) => this.signalen.has(id));
+        for (const [sorteer, orde] of this.signaalOrden) {
+          const vergelijk = vergelijkSignalen(sorteer);
+          const rij = (id: string) => this.signalen.get(id)!.lijst;
+          this.signaalOrden.set(sorteer, voegIn(orde.filter((id) => !ids.has(id)), nu.map(rij).sort(vergelijk).map((r) => r.id), (a, b) => vergelijk(rij(a), rij(b))));
+        }
+      }
     }
   }
 
@@ -156,7 +205,7 @@ export class Gemeentegeheugen {
       this.personen.set(p.id, this.record(p, toon(p)));
       this.perBsn.set(p.bsn, p.id);
     }
-    this.gewijzigd(true, false);
+    this.gewijzigd([...weg, ...personen.map((p) => p.id)], []);
   }
 
   /** The shown state of one person anew (an outbox change came or went); ISI's state stays. */
@@ -164,7 +213,7 @@ export class Gemeentegeheugen {
     const r = this.personen.get(id);
     if (!r) return;
     this.personen.set(id, this.record(r.isi, toon(r.isi)));
-    this.gewijzigd(true, false);
+    this.gewijzigd([id], []);
   }
 
   private record(isi: Persoon, getoond: Persoon): PersoonRecord {
@@ -196,18 +245,18 @@ export class Gemeentegeheugen {
       if (!set) this.signalenVanPersoon.set(s.persoonId, (set = new Set()));
       set.add(s.id);
     }
-    this.gewijzigd(false, true);
+    this.gewijzigd([], [...weg, ...signalen.map((s) => s.id)]);
   }
 
   /** The shown status of these signals anew (a SIGNAALSTATUS change came or went). */
-  toonSignalenOpnieuw(ids: Iterable<string>, status: (s: SignaalVolledig) => SignaalStatus): void {
+  toonSignalenOpnieuw(ids: readonly string[], status: (s: SignaalVolledig) => SignaalStatus): void {
     for (const id of ids) {
       const r = this.signalen.get(id);
       if (!r) continue;
       const st = status(r.isi);
       this.signalen.set(id, { isi: r.isi, status: st, lijst: signaalregel(r.isi, st) });
     }
-    this.gewijzigd(false, true);
+    this.gewijzigd([], ids);
   }
 
   /** ISI's own state of everything, for a snapshot on disk (opslag.ts compaction). */
@@ -244,6 +293,7 @@ export class Gemeentegeheugen {
   /** R-ZP-1, R-ZP-2, R-ZP-5, R-ZP-6: the same answer ISI's `_zoek` gives. */
   zoekPersonen(vraag: PersonenZoekvraag): { items: PersoonInLijst[]; totaal: number; pagina: number; paginaGrootte: number } {
     const { pagina = 1, paginaGrootte = PERSONEN_PAGINA_GROOTTE, ...zoek } = vraag;
+    this.bijwerken();
     const ids = this.resultaten.haal(`p|${JSON.stringify(zoek)}`, () => this.ordenPersonen(zoek));
     const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
     return { items: deel.map((id) => this.personen.get(id)!.lijst), totaal: ids.length, pagina, paginaGrootte };
@@ -252,6 +302,7 @@ export class Gemeentegeheugen {
   /** R-SIG-3, R-SIG-4, R-SIG-5: as ISI's `signalen/_zoek`; `statussen` for R-SIG-3's list of Nieuw and In behandeling. */
   zoekSignalen(vraag: SignalenZoekvraag & { statussen?: readonly SignaalStatus[] }): { items: SignaalInLijst[]; totaal: number; pagina: number; paginaGrootte: number } {
     const { pagina = 1, paginaGrootte = SIGNALEN_PAGINA_GROOTTE, ...zoek } = vraag;
+    this.bijwerken();
     const ids = this.resultaten.haal(`s|${JSON.stringify(zoek)}`, () => this.ordenSignalen(zoek));
     const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
     return { items: deel.map((id) => this.signalen.get(id)!.lijst), totaal: ids.length, pagina, paginaGrootte };
@@ -340,7 +391,7 @@ export class Gemeentegeheugen {
         const d = r.velden[veld];
         if (d) rij.push({ d, id });
       }
-      rij.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+      rij.sort(opDatum);
       this.datums.set(veld, rij);
     }
     return rij;
@@ -382,12 +433,28 @@ export class Gemeentegeheugen {
    * the first search after an unlock or a sync finds them ready. Meant for idle time in the worker.
    */
   warmOp(): void {
+    this.bijwerken();
     this.persoonOrde('bsn');
     this.signaalOrde('bsn');
     for (const veld of GELIJKVELDEN) this.gelijkIndex(veld);
     for (const veld of Object.values(DATUMVELDEN)) this.datumIndex(veld);
     this.signaalBsnIndex();
   }
+}
+
+const opDatum = (a: { d: string }, b: { d: string }): number => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0);
+
+/** Two sorted lists as one, in the same order. */
+function voegIn<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return a as T[];
+  const uit: T[] = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) uit[k++] = vergelijk(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) uit[k++] = a[i++]!;
+  while (j < b.length) uit[k++] = b[j++]!;
+  return uit;
 }
 
 /** R-ZP-2 on one record, as ISI's WHERE clause reads it (server/domein/zoeken.ts). */

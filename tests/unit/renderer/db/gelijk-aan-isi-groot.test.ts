@@ -4,7 +4,7 @@ import { openCache, type Cache } from '../../../../renderer/db';
 import type { PersonenZoekvraag, SignalenZoekvraag } from '../../../../shared/schemas/api';
 import { startTestServer, type TestServer } from '../../../helpers/isi';
 import { nieuweBron, nieuweSleutel } from './hulp';
-import { haalPagina, isiZoek, synchroniseer } from './isi-hulp';
+import { isiZoek, synchroniseer } from './isi-hulp';
 
 // Issue #9: the memory model gives ISI's answers at 100,000 persons too, not only at the demo
 // size. A sample of queries (every kind of criterion, combinations, deep pages, both directions);
@@ -21,7 +21,10 @@ beforeAll(async () => {
   token = await isi.login('demo-muteren');
   cache = await openCache('demo-muteren', nieuweSleutel(), { bron: nieuweBron() });
   await synchroniseer(cache, isi, token, GC, 5000);
-  bsns = (await haalPagina(isi, token, GC, null, 5000)).personen.filter((_, i) => i % 50 === 3).map((p) => p.bsn);
+  // A page of changes mixes persons and signals: the sample comes from ISI's own list, 100 spread over it.
+  const lijst = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { sorteer: 'achternaam', paginaGrootte: 500, pagina: 7 });
+  const verder = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { sorteer: '-geboortedatum', paginaGrootte: 500, pagina: 31 });
+  bsns = [...lijst.items, ...verder.items].filter((_, i) => i % 10 === 3).map((p) => p.bsn);
 }, 300_000);
 afterAll(() => cache.sluit());
 
