@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as basis, expect, type Page } from '@playwright/test';
+import { leesStartUrl } from '../../main/host/startbestand';
 import { totpCode } from '../../server/auth/totp';
 
 export const VANDAAG = '2025-03-01';
@@ -29,7 +30,8 @@ export function startProces(args: string[], patroon: RegExp, env: NodeJS.Process
 
 export interface Omgeving {
   isiUrl: string;
-  appUrl: string;
+  /** A link that opens the app once (the host's start file, read anew each time). */
+  readonly appUrl: string;
   downloads: string;
 }
 
@@ -44,8 +46,14 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
     async ({}, gebruik) => {
       const downloads = mkdtempSync(join(tmpdir(), 'pib-downloads-'));
       const server = await startProces(['server/cli.ts', '--demo', '--db', ':memory:', '--port', '0', '--vandaag', VANDAAG, '--stil'], /luistert op (http:\/\/\S+)/);
-      const host = await startProces(['main/host/cli.ts', '--isi', server.url, '--port', '0', '--demo'], /Browsermodus: open (http:\/\/\S+)/, { PIB_DOWNLOADS: downloads, PIB_DATA: mkdtempSync(join(tmpdir(), 'pib-data-')) });
-      await gebruik({ isiUrl: server.url, appUrl: host.url, downloads });
+      const data = mkdtempSync(join(tmpdir(), 'pib-data-'));
+      const host = await startProces(['main/host/cli.ts', '--isi', server.url, '--port', '0', '--demo'], /Browsermodus: open (http:\/\/\S+)/, { PIB_DOWNLOADS: downloads, PIB_DATA: data });
+      await gebruik({
+        isiUrl: server.url, downloads,
+        get appUrl() {
+          return leesStartUrl(data);
+        },
+      });
       host.proces.kill();
       server.proces.kill();
     },
