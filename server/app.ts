@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
-import { gebruikSessie } from './auth/sessies';
+import { gebruikSessie, tokenHash } from './auth/sessies';
 import type { Db } from './db/database';
 import { Begrenzer } from './http/begrenzer';
 import { Probleemfout, stuurProbleem, vanWeigering } from './http/probleem';
@@ -27,8 +27,10 @@ export interface ServerOpties {
   demo: boolean;
   /** A pino-compatible destination for the access log; none means no log. */
   logStream?: { write(regel: string): void };
-  /** Requests per minute per session or address (429 beyond). */
+  /** Requests per minute per valid session (429 beyond). */
   verzoekenPerMinuut?: number;
+  /** Requests per minute per client address without a valid session (no token, or an unknown or expired one). */
+  verzoekenZonderSessiePerMinuut?: number;
   /** Failed logins per account in 15 minutes before 429; per address it is four times this. */
   mislukteLogins?: number;
 }
@@ -74,7 +76,16 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     },
   });
   const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo };
-  const verzoeken = new Begrenzer(opties.verzoekenPerMinuut ?? 1200, 60_000);
+  const klokMs = () => opties.klok.nuEcht();
+  // Issue 12, finding 3: a valid session is counted by its own token; everything else by the
+  // client's address, so a flood of made-up tokens is one key, not one per token, and cannot use
+  // up the limit of a colleague behind the same address who holds a valid session.
+  const perSessie = new Begrenzer(opties.verzoekenPerMinuut ?? 1200, 60_000, { klok: klokMs });
+  const zonderSessie = new Begrenzer(opties.verzoekenZonderSessiePerMinuut ?? 300, 60_000, { klok: klokMs });
+  app.addHook('onClose', async () => {
+    perSessie.stop();
+    zonderSessie.stop();
+  });
 
   // Only JSON is spoken: no text/plain parser, and an empty JSON body counts as no body.
   app.removeAllContentTypeParsers();
@@ -99,13 +110,13 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (toegang === 'open') return;
     const kop = req.headers.authorization;
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
-    const sleutel = token ? `t:${createHash('sha256').update(token).digest('hex')}` : `a:${req.ip}`;
-    const wacht = verzoeken.wachttijd(sleutel, nu);
+    const sessie = token ? gebruikSessie(opties.db, token, nu) : null;
+    const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
+    const wacht = begrenzer.wachttijd(sleutel, nu);
     if (wacht > 0) {
       throw new Probleemfout(429, `U doet te veel verzoeken. Probeer het over ${wacht} seconden opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
     }
-    verzoeken.tel(sleutel, nu);
-    const sessie = token ? gebruikSessie(opties.db, token, nu) : null;
+    begrenzer.tel(sleutel, nu);
     if (!sessie) {
       throw new Probleemfout(401, token ? 'Uw sessie is verlopen. Log opnieuw in.' : 'U bent niet ingelogd. Log in om verder te gaan.', {
         headers: { 'WWW-Authenticate': 'Bearer' },

@@ -14,6 +14,7 @@ export interface StartOpties {
   personen?: number;
   logStream?: { write(regel: string): void };
   verzoekenPerMinuut?: number;
+  verzoekenZonderSessiePerMinuut?: number;
   mislukteLogins?: number;
   /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
   echteTijd?: () => number;
@@ -44,6 +45,7 @@ export async function maakIsi(opties: StartOpties): Promise<Isi> {
     db, klok, demo: opties.demo,
     ...(opties.logStream ? { logStream: opties.logStream } : {}),
     ...(opties.verzoekenPerMinuut ? { verzoekenPerMinuut: opties.verzoekenPerMinuut } : {}),
+    ...(opties.verzoekenZonderSessiePerMinuut ? { verzoekenZonderSessiePerMinuut: opties.verzoekenZonderSessiePerMinuut } : {}),
     ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
   });
   app.addHook('onClose', async () => {

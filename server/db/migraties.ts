@@ -176,4 +176,8 @@ export const MIGRATIES: readonly string[] = [
   );
   CREATE INDEX mutaties_persoon ON mutaties (persoon_id);
   `,
+  // 2 (issue 12): the last TOTP time step each user logged in with, so no code counts twice (RFC 6238 §5.2).
+  `
+  ALTER TABLE gebruikers ADD COLUMN totp_laatste_stap INTEGER;
+  `,
 ];

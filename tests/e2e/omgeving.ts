@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as basis, expect, type Page } from '@playwright/test';
 import { leesStartUrl } from '../../main/host/startbestand';
-import { totpCode } from '../../server/auth/totp';
+import { volgendeTotpCode } from '../helpers/totp';
 
 export const VANDAAG = '2025-03-01';
 
@@ -82,7 +82,7 @@ export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren
   await page.goto(appUrl);
   await page.getByLabel('Gebruikersnaam').fill(gebruiker);
   await page.getByLabel('Wachtwoord').fill('demo');
-  await page.getByLabel('Verificatiecode').fill(totpCode('JBSWY3DPEHPK3PXP'));
+  await page.getByLabel('Verificatiecode').fill(await volgendeTotpCode('JBSWY3DPEHPK3PXP', gebruiker));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
 }

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeopendBestand, GeschrevenBestand, type Uitkomst, Voortgang } from '../../../shared/ipc';
 import { vergelijkSignalen } from '../../../shared/rules/signalen';
 import type { PersoonInLijst, SignaalInLijst } from '../../../shared/schemas/api';
-import { totpCode } from '../../../server/auth/totp';
 import { LIJST_PAGINA, maakDiensten } from '../../../main/diensten';
 import { bestandenRegister } from '../../../main/files';
 import { DOWNLOAD_GELDIG_MS, eenmaligeDownloads } from '../../../main/host/downloads';
@@ -15,7 +14,7 @@ import { nodePlatform } from '../../../main/platform/node';
 import type { Platform } from '../../../main/platform/platform';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis } from '../../../main/vault/kluis';
-import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { startTestServer } from '../../helpers/isi';
 import { haalBytes, zoekAlles } from '../server/hulp';
 import { legeMap, leesWerkboek, type GelezenWerkboek } from './files/hulp';
 
@@ -43,7 +42,7 @@ function maak(opties: { openen?: (pad: string) => Promise<void>; aanbieden?: (pa
 
 async function ingelogd(o: Parameters<typeof maak>[0] = {}) {
   const m = maak(o);
-  await m.diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+  await m.diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
   return m;
 }
 
@@ -361,7 +360,7 @@ describe('the download folder', () => {
       isi: new IsiClient(server.url), platform, policy: STANDAARD_POLICY, kluis: maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() }),
       info: { versie: 't', modus: 'electron', demo: true },
     });
-    await d.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+    await d.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
     const b = await open(d, 'signalen.openInExcel', { gc: '0014' });
     expect(b.pad).toBe(join(basis, 'Downloads', 'signalen_0014_20250301.xlsx'));
   });

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Persoon as PersoonType } from '../../../shared/schemas/api';
-import { totpCode } from '../../../server/auth/totp';
 import { startTestServer } from '../../helpers/isi';
 import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem } from './hulp';
 
@@ -208,7 +207,7 @@ describe('roles of the laws (R-ROL-1, R-ROL-2)', () => {
     expect(aangemaakt.status, aangemaakt.tekst).toBe(201);
     const code = (await isi.vraag('POST', `/api/v1/beheer/gebruikers/${gebruikersnaam}/activatiecodes`, { token: beheerder })).body.activatiecode as string;
     const geheim = (await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam, activatiecode: code, wachtwoord: 'een-goed-wachtwoord' } })).body.totpGeheim as string;
-    const sessie = await isi.vraag('POST', '/api/v1/sessies', { body: { gebruikersnaam, wachtwoord: 'een-goed-wachtwoord', totp: totpCode(geheim) } });
+    const sessie = await isi.vraag('POST', '/api/v1/sessies', { body: { gebruikersnaam, wachtwoord: 'een-goed-wachtwoord', totp: await isi.totp(gebruikersnaam, geheim) } });
     expect(sessie.status, sessie.tekst).toBe(201);
     return sessie.body.token as string;
   }
