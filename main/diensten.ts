@@ -200,8 +200,13 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
       inloggen: async (args) => {
         const { data } = await isi.vraag<{ token: string; verlooptOp: string; gebruiker: Gebruiker }>('POST', '/api/v1/sessies', { body: args, open: true });
         isi.zetToken(data.token);
-        const status = await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true }).catch(() => null);
-        sessie = { gebruiker: data.gebruiker, verlooptOp: data.verlooptOp, ...(status ? { vandaag: status.data.vandaag } : {}) };
+        const status = await isi.vraag<{ vandaag: string; idempotentieBewaarDagen?: number }>('GET', '/api/v1/status', { open: true }).catch(() => null);
+        const bewaar = status?.data.idempotentieBewaarDagen;
+        sessie = {
+          gebruiker: data.gebruiker, verlooptOp: data.verlooptOp,
+          ...(status ? { vandaag: status.data.vandaag } : {}),
+          ...(Number.isInteger(bewaar) && bewaar! >= 1 ? { idempotentieBewaarDagen: bewaar } : {}),
+        };
         return sessie;
       },
       uitloggen: beeindigSessie,

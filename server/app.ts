@@ -33,7 +33,15 @@ export interface ServerOpties {
   verzoekenZonderSessiePerMinuut?: number;
   /** Failed logins per account in 15 minutes before 429; per address it is four times this. */
   mislukteLogins?: number;
+  /**
+   * How many days an Idempotency-Key is kept (issue 12, finding 4): at least as long as any client
+   * may retry a change, so a retry is never applied twice. Announced in GET /api/v1/status.
+   */
+  idempotentieDagen?: number;
 }
+
+/** The default of `idempotentieDagen`: longer than the 14 days an outbox keeps an entry. */
+export const IDEMPOTENTIE_DAGEN = 30;
 
 const BEVEILIGINGSKOPPEN = {
   'API-Version': API_VERSIE,
@@ -75,7 +83,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
       void stuurProbleem(reply as unknown as FastifyReply, probleem);
     },
   });
-  const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo };
+  const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo, idempotentieDagen: opties.idempotentieDagen ?? IDEMPOTENTIE_DAGEN };
   const klokMs = () => opties.klok.nuEcht();
   // Issue 12, finding 3: a valid session is counted by its own token; everything else by the
   // client's address, so a flood of made-up tokens is one key, not one per token, and cannot use
@@ -144,7 +152,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     const verzoekHash = createHash('sha256').update(`${req.method} ${req.url.split('?')[0]} ${JSON.stringify(req.body ?? null)}`).digest('hex');
     const gebruiker = req.gebruiker.gebruikersnaam;
     const nu = opties.klok.nuEcht();
-    opties.db.prepare('DELETE FROM idempotentie WHERE aangemaakt < ?').run(nu - 24 * 3_600_000);
+    opties.db.prepare('DELETE FROM idempotentie WHERE aangemaakt < ?').run(nu - omgeving.idempotentieDagen * 24 * 3_600_000);
     const eerder = opties.db.prepare('SELECT verzoek_hash, status, headers, body FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').get(gebruiker, sleutel) as
       | { verzoek_hash: string; status: number | null; headers: string | null; body: string | null }
       | undefined;

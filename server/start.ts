@@ -16,6 +16,7 @@ export interface StartOpties {
   verzoekenPerMinuut?: number;
   verzoekenZonderSessiePerMinuut?: number;
   mislukteLogins?: number;
+  idempotentieDagen?: number;
   /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
   echteTijd?: () => number;
 }
@@ -47,6 +48,7 @@ export async function maakIsi(opties: StartOpties): Promise<Isi> {
     ...(opties.verzoekenPerMinuut ? { verzoekenPerMinuut: opties.verzoekenPerMinuut } : {}),
     ...(opties.verzoekenZonderSessiePerMinuut ? { verzoekenZonderSessiePerMinuut: opties.verzoekenZonderSessiePerMinuut } : {}),
     ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
+    ...(opties.idempotentieDagen ? { idempotentieDagen: opties.idempotentieDagen } : {}),
   });
   app.addHook('onClose', async () => {
     db.close();

@@ -180,4 +180,8 @@ export const MIGRATIES: readonly string[] = [
   `
   ALTER TABLE gebruikers ADD COLUMN totp_laatste_stap INTEGER;
   `,
+  // 3 (issue 12): Idempotency-Keys are kept for weeks now; expired ones are found by their age.
+  `
+  CREATE INDEX idempotentie_aangemaakt ON idempotentie (aangemaakt);
+  `,
 ];

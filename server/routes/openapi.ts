@@ -36,7 +36,7 @@ export function bouwOpenapi(catalogus: Routecatalogus): Record<string, unknown> 
     const parameters = [
       ...[...r.pad.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...Object.entries(r.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
-      ...(r.methode !== 'GET' && r.toegang !== 'open' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'UUID; hetzelfde verzoek binnen 24 uur geeft het eerste antwoord terug', schema: { type: 'string', format: 'uuid' } }] : []),
+      ...(r.methode !== 'GET' && r.toegang !== 'open' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'UUID; hetzelfde verzoek binnen idempotentieBewaarDagen (GET /api/v1/status, standaard 30) dagen geeft het eerste antwoord terug', schema: { type: 'string', format: 'uuid' } }] : []),
       ...(r.methode === 'PUT' || r.methode === 'DELETE' ? [{ name: 'If-Match', in: 'header', required: false, description: 'De versie (ETag) waarop de wijziging is gebaseerd', schema: { type: 'string' } }] : []),
     ];
     const antwoorden: Record<string, unknown> = {

@@ -14,12 +14,12 @@ import { definieer, type Routecatalogus } from '../http/route';
 import type { Omgeving } from '../omgeving';
 import { API_VERSIE } from '../versie';
 
-export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving): void {
+export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok, idempotentieDagen }: Omgeving): void {
   definieer(app, catalogus, {
     methode: 'GET', pad: '/api/v1/status', toegang: 'open', tag: 'Overig',
-    samenvatting: 'Of de server werkt, en zijn datum van vandaag',
+    samenvatting: 'Of de server werkt, zijn datum van vandaag, en hoe lang hij een Idempotency-Key onthoudt',
     antwoord: { status: 200, schema: Status },
-    handler: () => ({ status: 'ok', vandaag: klok.vandaag(), versie: API_VERSIE }),
+    handler: () => ({ status: 'ok', vandaag: klok.vandaag(), versie: API_VERSIE, idempotentieBewaarDagen: idempotentieDagen }),
   });
 
   definieer(app, catalogus, {

@@ -19,6 +19,9 @@ const MAX_KLOKSTAP_DAGEN = 3_660;
 const gemeentecodeVan = (g: string | { code: string } | null | undefined): string | null | undefined => (g === null || g === undefined ? g : typeof g === 'string' ? g : g.code);
 
 /** Demo mode only: lets tests, training and demos build any situation and move time forward. */
+/** At most an hour per call: enough for a TOTP step, too little to end every session by accident. */
+const TijdStap = z.strictObject({ vooruitSeconden: z.number().int().min(1).max(3600) }).meta({ id: 'TijdStap' });
+
 export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving): void {
   definieer(app, catalogus, {
     methode: 'POST', pad: '/api/v1/simulatie/personen', toegang: 'sessie', tag: 'Simulatie',
@@ -110,6 +113,18 @@ export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus,
         definitief: verslagen.reduce((n, v) => n + v.definitief, 0),
         opgeschoond: verslagen.reduce((n, v) => n + v.opgeschoond, 0),
       };
+    },
+  });
+
+  definieer(app, catalogus, {
+    methode: 'POST', pad: '/api/v1/simulatie/tijd', toegang: 'sessie', tag: 'Simulatie',
+    samenvatting: 'De echte tijd van de server vooruitzetten (TOTP-stappen, inactieve sessies), bijvoorbeeld om een gebruiker binnen 30 seconden opnieuw te laten inloggen',
+    body: TijdStap,
+    antwoord: { status: 200, schema: z.object({ nu: z.string() }) },
+    weigeringen: [400, 401],
+    handler: ({ body }) => {
+      klok.verzetEcht(body.vooruitSeconden * 1000);
+      return { nu: new Date(klok.nuEcht()).toISOString() };
     },
   });
 

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as basis, expect, type Page } from '@playwright/test';
 import { leesStartUrl } from '../../main/host/startbestand';
 import { volgendeTotpCode } from '../helpers/totp';
+import { isiKlok } from './isi-klok';
 
 export const VANDAAG = '2025-03-01';
 
@@ -73,16 +74,16 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
     { auto: true },
   ],
   inloggen: async ({ page, omgeving }, gebruik) => {
-    await gebruik((gebruiker) => logIn(page, omgeving.appUrl, gebruiker));
+    await gebruik((gebruiker) => logIn(page, omgeving.appUrl, gebruiker, omgeving.isiUrl));
   },
 });
 
-/** Logs a demo user in through the login screen and waits for the start screen. */
-export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren' | 'demo-raadplegen'): Promise<void> {
+/** Logs a demo user in through the login screen (with the next TOTP code ISI at `isiUrl` accepts) and waits for the start screen. */
+export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren' | 'demo-raadplegen', isiUrl: string): Promise<void> {
   await page.goto(appUrl);
   await page.getByLabel('Gebruikersnaam').fill(gebruiker);
   await page.getByLabel('Wachtwoord').fill('demo');
-  await page.getByLabel('Verificatiecode').fill(await volgendeTotpCode('JBSWY3DPEHPK3PXP', gebruiker));
+  await page.getByLabel('Verificatiecode').fill(await volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|${gebruiker}`, isiKlok(isiUrl)));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
 }

@@ -8,7 +8,7 @@ const laatste = new Map<string, number>();
 /** The clock ISI reads for TOTP; `verzet` (where the test owns ISI's clock) moves it forward instead of waiting. */
 export interface TotpKlok {
   nu(): number;
-  verzet?(ms: number): void;
+  verzet?(ms: number): void | Promise<void>;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function volgendeTotpCode(geheim: string, wie: string, klok: TotpKl
       return totpCode(geheim, volgende * PERIODE_MS);
     }
     const wacht = (volgende - TOTP.toegestaneAfwijkingStappen) * PERIODE_MS - tijd + 50;
-    if (verzet) verzet(wacht);
+    if (verzet) await verzet(wacht);
     else await new Promise((klaar) => setTimeout(klaar, wacht));
   }
   throw new Error(`Geen nieuwe verificatiecode voor ${wie}: staat de klok van de test stil?`);

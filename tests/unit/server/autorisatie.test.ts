@@ -69,6 +69,7 @@ function body(methode: string, pad: string): unknown {
     'POST /api/v1/gemeenten/{gc}/contactberichten': () => ({ naam: 'Matrix', email: 'matrix@groningen.example', magBellen: false, onderwerp: 'Overig', bericht: 'Test' }),
     'POST /api/v1/simulatie/personen': () => ({ gemeentecode: '0014' }),
     'POST /api/v1/simulatie/klok': () => ({ vandaag: '2025-03-01' }),
+    'POST /api/v1/simulatie/tijd': () => ({ vooruitSeconden: 1 }),
     'POST /api/v1/simulatie/gebeurtenissen': () => ({ type: 'MB_RECHT_GEWIJZIGD', bsn: wegwerp.bsn }),
     'PUT /api/v1/simulatie/gemeenten/{gemeentecode}': () => ({ rekeningnummer: 'NL91ABNA0417164300' }),
   };
