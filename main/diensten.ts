@@ -71,6 +71,17 @@ function lokaleDatum(nu = new Date()): string {
  * one request to ISI; "Openen in Excel" fetches, converts, saves and opens (main/files). The
  * session token stays here; the renderer only learns who is logged in.
  */
+/**
+ * The file name of the signal export: always `signalen_<gc>_<jjjjmmdd>.csv`, built here. Only the
+ * date is taken from ISI's Content-Disposition, and only in exactly that pattern; a name with a
+ * path, another extension or anything else from the header never reaches the disk (issue 12,
+ * finding 10). Without a date there, `vandaag` (ISI's date, JJJJ-MM-DD).
+ */
+export function exportNaam(gc: string, contentDisposition: string | undefined, vandaag: string): string {
+  const datum = new RegExp(`^attachment; filename="signalen_${gc}_(\\d{8})\\.csv"$`).exec((contentDisposition ?? '').trim())?.[1];
+  return `signalen_${gc}_${datum ?? vandaag.replace(/-/g, '')}.csv`;
+}
+
 export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
   const register = bestandenRegister(platform.dataMap());
@@ -259,8 +270,7 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
       openstaand: async ({ gc }) => (await isi.vraag<never>('GET', `${gemeente(gc)}/signalen/openstaand`)).data,
       downloadAlle: async ({ gc }) => {
         const { data, headers } = await isi.vraag<ArrayBuffer>('GET', `${gemeente(gc)}/signalen/export`, { binair: true });
-        const naam = /filename="([^"]+)"/.exec(headers['content-disposition'] ?? '')?.[1] ?? `signalen_${gc}.csv`;
-        return bewaar(naam, Buffer.from(data));
+        return bewaar(exportNaam(gc, headers['content-disposition'], vandaag()), Buffer.from(data));
       },
       openInExcel: ({ gc, taakId }) => inExcel(taakId, async (taak) => {
         const { data, headers } = await haalBinair(`${gemeente(gc)}/signalen/export`, taak);

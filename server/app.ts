@@ -62,7 +62,9 @@ function bepaalLogger(opties: ServerOpties): FastifyServerOptions['logger'] {
     level: 'info',
     stream: opties.logStream,
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: veiligPad(req.url) }),
+      // The route's pattern (`/api/v1/gemeenten/:gc/personen/:id`), never the raw path: a BSN can
+      // hide in a path in more ways than nine plain digits (issue 12, finding 9).
+      req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, url: req.routeOptions?.url ?? '(geen route)' }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
