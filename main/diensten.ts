@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
@@ -89,6 +88,12 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
   const downloadMap = () => policy.downloadMap ?? platform.downloadMap();
   /** ISI's date (its files are named after it, R-DL-1). */
   const vandaag = () => sessie?.vandaag ?? lokaleDatum();
+  /** Paths `bestanden.geschreven` listed in this run: what the user may ask to delete. */
+  const getoond = new Set<string>();
+  /** The files the app wrote hold BSNs: only a logged-in user sees or deletes them (issue 12, finding 7). */
+  const moetIngelogdZijn = () => {
+    if (!isi.ingelogd || !sessie) throw new IsiFout(SESSIE_VERLOPEN);
+  };
 
   async function beeindigSessie(): Promise<Record<string, never>> {
     if (isi.ingelogd) await isi.vraag('DELETE', '/api/v1/sessies/huidig').catch(() => undefined);
@@ -301,14 +306,20 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden }: 
       }),
       voortgang: async ({ taakId }) => taken.stand(taakId),
       geschreven: async () => {
+        moetIngelogdZijn();
         const nu = Date.now();
-        return (await register.lijst()).map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
+        const lijst = await register.lijst();
+        for (const b of lijst) getoond.add(b.pad);
+        return lijst.map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
       },
       verwijderGeschreven: async ({ paden }) => {
+        moetIngelogdZijn();
         const bekend = new Set((await register.lijst()).map((b) => b.pad));
-        // Checked before anything goes: a path the app did not write refuses the whole request. A
-        // file of the list that was removed by hand meanwhile is simply gone already.
-        const vreemd = paden.find((p) => !bekend.has(resolve(p)) && existsSync(p));
+        // Checked before anything goes, and without looking at the disk: a path that is not in the
+        // register and was never shown in the list refuses the whole request, whether or not such a
+        // file exists (issue 12, finding 7: the answer reveals nothing about other paths). A file of
+        // the list that was removed by hand meanwhile is simply gone already.
+        const vreemd = paden.find((p) => !bekend.has(resolve(p)) && !getoond.has(resolve(p)));
         if (vreemd !== undefined) {
           throw new BestandFout('NIET_IN_REGISTER', `'${vreemd}' is niet door de app bewaard en wordt daarom niet door de app verwijderd; er is niets verwijderd. Kies alleen bestanden uit de lijst 'Bestanden op deze computer'.`);
         }

@@ -292,9 +292,28 @@ describe('R-DL-2: bestanden.geschreven and bestanden.verwijderGeschreven', () =>
   it('a listed file removed by hand meanwhile is simply gone: no refusal', async () => {
     const n = await ingelogd();
     const b = await open(n.diensten, 'signalen.openInExcel', { gc: '0014' });
+    // The user sees the list, then removes the file by hand before choosing it there.
+    expect(await roep(n.diensten, 'bestanden.geschreven', {})).toMatchObject({ ok: true });
     const { rmSync } = await import('node:fs');
     rmSync(b.pad);
     expect(await roep(n.diensten, 'bestanden.verwijderGeschreven', { paden: [b.pad] })).toEqual({ ok: true, waarde: { verwijderd: 0 } });
+  });
+
+  it('issue 12, finding 7: without a login neither lists nor deletes; a path outside the register is refused the same whether it exists or not', async () => {
+    const uit = maak();
+    for (const [kanaal, args] of [['bestanden.geschreven', {}], ['bestanden.verwijderGeschreven', { paden: ['/etc/passwd'] }]] as const) {
+      expect(await roep(uit.diensten, kanaal, args)).toMatchObject({ ok: false, probleem: { status: 401, code: 'NIET_INGELOGD' } });
+    }
+    const n = await ingelogd();
+    const antwoord = async (pad: string) => {
+      const u = await roep(n.diensten, 'bestanden.verwijderGeschreven', { paden: [pad] }) as { ok: false; probleem: { code: string; status: number; detail: string } };
+      return { ...u, probleem: { ...u.probleem, detail: u.probleem.detail.replace(pad, 'PAD') } };
+    };
+    const bestaat = await antwoord('/etc/passwd');
+    expect(bestaat).toMatchObject({ ok: false, probleem: { code: 'NIET_IN_REGISTER', status: 422 } });
+    expect(await antwoord('/bestaat/niet/passwd')).toEqual(bestaat);
+    expect(await antwoord('../../etc/passwd')).toEqual(bestaat);
+    expect(existsSync('/etc/passwd')).toBe(true);
   });
 });
 
