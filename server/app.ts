@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
-import { gebruikSessie, tokenHash } from './auth/sessies';
+import { gebruikSessie, SESSIE_MAX_UREN, tokenHash } from './auth/sessies';
 import type { Db } from './db/database';
 import { Begrenzer } from './http/begrenzer';
 import { Probleemfout, stuurProbleem, vanWeigering } from './http/probleem';
@@ -38,6 +38,8 @@ export interface ServerOpties {
    * may retry a change, so a retry is never applied twice. Announced in GET /api/v1/status.
    */
   idempotentieDagen?: number;
+  /** The absolute lifetime of a session in hours, however active (default SESSIE_MAX_UREN). */
+  sessieMaxUren?: number;
 }
 
 /** The default of `idempotentieDagen`: longer than the 14 days an outbox keeps an entry. */
@@ -120,7 +122,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (toegang === 'open') return;
     const kop = req.headers.authorization;
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
-    const sessie = token ? gebruikSessie(opties.db, token, nu) : null;
+    const sessie = token ? gebruikSessie(opties.db, token, nu, (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000) : null;
     const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
     const wacht = begrenzer.wachttijd(sleutel, nu);
     if (wacht > 0) {

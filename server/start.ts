@@ -17,6 +17,7 @@ export interface StartOpties {
   verzoekenZonderSessiePerMinuut?: number;
   mislukteLogins?: number;
   idempotentieDagen?: number;
+  sessieMaxUren?: number;
   /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
   echteTijd?: () => number;
 }
@@ -49,6 +50,7 @@ export async function maakIsi(opties: StartOpties): Promise<Isi> {
     ...(opties.verzoekenZonderSessiePerMinuut ? { verzoekenZonderSessiePerMinuut: opties.verzoekenZonderSessiePerMinuut } : {}),
     ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
     ...(opties.idempotentieDagen ? { idempotentieDagen: opties.idempotentieDagen } : {}),
+    ...(opties.sessieMaxUren ? { sessieMaxUren: opties.sessieMaxUren } : {}),
   });
   app.addHook('onClose', async () => {
     db.close();

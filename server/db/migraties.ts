@@ -184,4 +184,8 @@ export const MIGRATIES: readonly string[] = [
   `
   CREATE INDEX idempotentie_aangemaakt ON idempotentie (aangemaakt);
   `,
+  // 4 (issue 12): whose action caused a mail, so the demo mailbox shows each session its own.
+  `
+  ALTER TABLE uitgaande_mail ADD COLUMN veroorzaakt_door TEXT;
+  `,
 ];

@@ -63,7 +63,7 @@ export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, {
         );
         verstuurMail(db, body.email, `Bevestiging bestelling ${bestelnummer}`,
           `Beste ${body.contactpersoon},\r\n\r\nWij hebben uw bestelling van ${body.aantalSets} set(s) ${WAARDEPAPIER_SOORTEN[body.soort]} (${vellen} vellen) voor gemeente ${gemeenteNaam(db, gc)?.naam ?? gc} ontvangen. De waardepapieren worden per aangetekende post verstuurd.\r\n\r\nDUO`,
-          klok.nu());
+          klok.nu(), gebruiker.gebruikersnaam);
         registreerMutatie(db, { tijd: klok.nu().toISOString(), gebruikersnaam: gebruiker.gebruikersnaam, gemeentecode: gc, actie: 'WAARDEPAPIEREN_BESTELD', persoonId: null, nieuw: { bestelnummer, aantalSets: body.aantalSets } });
       })();
       return { bestelnummer, aantalVellen: vellen };

@@ -159,10 +159,15 @@ export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus,
 
   definieer(app, catalogus, {
     methode: 'GET', pad: '/api/v1/simulatie/uitgaande-mail', toegang: 'sessie', tag: 'Simulatie',
-    samenvatting: 'De e-mails die de server "verstuurde", nieuwste eerst',
+    samenvatting: 'De e-mails die de server "verstuurde", nieuwste eerst: die de eigen handelingen veroorzaakten, voor een beheerder ook die van de gebruikers die hij beheert',
     antwoord: { status: 200, schema: z.array(UitgaandeMail) }, weigeringen: [401],
-    handler: () =>
-      (db.prepare('SELECT id, aan, onderwerp, inhoud, verzonden_op FROM uitgaande_mail ORDER BY verzonden_op DESC, rowid DESC').all() as { id: string; aan: string; onderwerp: string; inhoud: string; verzonden_op: string }[])
+    // Issue 12, finding 11 (API.md): never another user's activation code.
+    handler: ({ gebruiker }) =>
+      (db.prepare(`SELECT id, aan, onderwerp, inhoud, verzonden_op FROM uitgaande_mail
+        WHERE veroorzaakt_door = @ik OR veroorzaakt_door IN (
+          SELECT gg.gebruikersnaam FROM gebruiker_gemeenten gg
+          WHERE gg.gemeentecode IN (SELECT gemeentecode FROM gebruiker_gemeenten WHERE gebruikersnaam = @ik AND beheerder = 1))
+        ORDER BY verzonden_op DESC, rowid DESC`).all({ ik: gebruiker.gebruikersnaam }) as { id: string; aan: string; onderwerp: string; inhoud: string; verzonden_op: string }[])
         .map((m) => ({ id: m.id, aan: m.aan, onderwerp: m.onderwerp, inhoud: m.inhoud, verzondenOp: m.verzonden_op })),
   });
 }

@@ -193,6 +193,24 @@ describe('requests without a valid session, per client address (issue 12, findin
   });
 });
 
+describe('the absolute lifetime of a session (issue 12, finding 6)', () => {
+  it('ends a session after 10 hours however active it was, and never announces an end beyond that', async () => {
+    nu += 20 * 60_000;
+    const begin = nu;
+    const token = (await inloggen('127.0.0.8', 'demo-raadplegen')).body.token as string;
+    const einde = begin + 10 * 3_600_000;
+    // Used every ten minutes, so never idle for 15.
+    for (nu = begin + 10 * 60_000; nu <= einde - 5 * 60_000; nu += 10 * 60_000) {
+      const r = await vanaf('127.0.0.8', 'GET', '/api/v1/gemeenten/0014/signalen/openstaand', { token });
+      expect(r.status).toBe(200);
+      expect(Date.parse(r.headers.get('sessie-verloopt-op')!)).toBeLessThanOrEqual(einde);
+    }
+    nu = einde + 1_000;
+    const p = verwachtProbleem(await vanaf('127.0.0.8', 'GET', '/api/v1/gemeenten/0014/signalen/openstaand', { token }), 401);
+    expect(p.detail).toBe('Uw sessie is verlopen. Log opnieuw in.');
+  });
+});
+
 describe('the counters themselves', () => {
   afterEach(() => {
     vi.useRealTimers();
