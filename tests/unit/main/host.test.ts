@@ -86,13 +86,18 @@ function roep(ws: WebSocket, kanaal: unknown, args: unknown, wachtMs = 2_000): P
 
 function stuur(ws: WebSocket, ruw: string, id: number | null, wachtMs: number): Promise<any> {
   return new Promise((klaar) => {
-    const tijd = setTimeout(() => klaar(null), wachtMs);
-    ws.on('message', (data) => {
+    const luister = (data: unknown) => {
       const antwoord = JSON.parse(String(data));
       if (antwoord.id !== id) return;
+      beeindig(antwoord.uitkomst);
+    };
+    const beeindig = (waarde: unknown) => {
       clearTimeout(tijd);
-      klaar(antwoord.uitkomst);
-    });
+      ws.off('message', luister);
+      klaar(waarde);
+    };
+    const tijd = setTimeout(() => beeindig(null), wachtMs);
+    ws.on('message', luister);
     ws.send(ruw);
   });
 }
