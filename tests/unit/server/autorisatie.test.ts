@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Persoon as PersoonType } from '../../../shared/schemas/api';
+import { maakSessie, tokenHash } from '../../../server/auth/sessies';
 import { startTestServer } from '../../helpers/isi';
 import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem } from './hulp';
 
@@ -110,6 +111,28 @@ describe('no token → 401, except the open routes', () => {
     expect((await isi.vraag('GET', '/api/v1/openapi.json')).status).toBe(200);
     expect((await isi.vraag('POST', '/api/v1/sessies', { body: { applicatiesleutel: 'demo-cvs-0014', wachtwoord: 'demo' } })).status).toBe(201);
     verwachtProbleem(await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam: 'niemand', activatiecode: 'X', wachtwoord: 'lang-genoeg-1' } }), 400, 'R-AUTH-2');
+  });
+});
+
+describe('an expired session → 401 on every route but the open ones (issue 12 matrix)', () => {
+  // A session idle for longer than 15 minutes, and one past its 10-hour lifetime, made in the
+  // database as the clock would have left them (a login per cell would also move the clock on).
+  async function verlopen(hoe: 'inactief' | 'te-oud'): Promise<string> {
+    const { token } = maakSessie(isi.db, 'demo-muteren', Date.now() + 3_600_000);
+    const kolom = hoe === 'inactief' ? 'laatst_actief' : 'aangemaakt';
+    isi.db.prepare(`UPDATE sessies SET ${kolom} = ? WHERE token_hash = ?`).run(hoe === 'inactief' ? 0 : Date.now() - 11 * 3_600_000, tokenHash(token));
+    return token;
+  }
+  const gesloten = () => ROUTES.filter(([m, p]) => !OPEN.has(`${m} ${p}`));
+
+  it.each(['inactief', 'te-oud'] as const)('R-AUTH-1: %s', async (hoe) => {
+    const cellen = gesloten();
+    expect(cellen.length).toBeGreaterThan(25);
+    for (const [methode, pad] of cellen) {
+      const r = await vraag(methode, pad, await verlopen(hoe));
+      const p = verwachtProbleem(r, 401, null);
+      expect(p.detail, `${methode} ${pad}`).toBe('Uw sessie is verlopen. Log opnieuw in.');
+    }
   });
 });
 
