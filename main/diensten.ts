@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
@@ -86,6 +85,17 @@ function lokaleDatum(nu = new Date()): string {
  * one request to ISI; "Openen in Excel" fetches, converts, saves and opens (main/files). The
  * session token stays here; the renderer only learns who is logged in.
  */
+/**
+ * The file name of the signal export: always `signalen_<gc>_<jjjjmmdd>.csv`, built here. Only the
+ * date is taken from ISI's Content-Disposition, and only in exactly that pattern; a name with a
+ * path, another extension or anything else from the header never reaches the disk (issue 12,
+ * finding 10). Without a date there, `vandaag` (ISI's date, JJJJ-MM-DD).
+ */
+export function exportNaam(gc: string, contentDisposition: string | undefined, vandaag: string): string {
+  const datum = new RegExp(`^attachment; filename="signalen_${gc}_(\\d{8})\\.csv"$`).exec((contentDisposition ?? '').trim())?.[1];
+  return `signalen_${gc}_${datum ?? vandaag.replace(/-/g, '')}.csv`;
+}
+
 export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, bronnen = () => organisatiebronnen(), update = GEEN_UPDATER, bezigheid = () => undefined }: DienstOpties): Diensten {
   let sessie: z.infer<typeof IngelogdeSessie> | null = null;
   const register = bestandenRegister(platform.dataMap());
@@ -94,6 +104,12 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
   const downloadMap = () => policy.downloadMap ?? platform.downloadMap();
   /** ISI's date (its files are named after it, R-DL-1). */
   const vandaag = () => sessie?.vandaag ?? lokaleDatum();
+  /** Paths `bestanden.geschreven` listed in this run: what the user may ask to delete. */
+  const getoond = new Set<string>();
+  /** The files the app wrote hold BSNs: only a logged-in user sees or deletes them (issue 12, finding 7). */
+  const moetIngelogdZijn = () => {
+    if (!isi.ingelogd || !sessie) throw new IsiFout(SESSIE_VERLOPEN);
+  };
 
   async function beeindigSessie(): Promise<Record<string, never>> {
     if (isi.ingelogd) await isi.vraag('DELETE', '/api/v1/sessies/huidig').catch(() => undefined);
@@ -222,8 +238,13 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
       inloggen: async (args) => {
         const { data } = await isi.vraag<{ token: string; verlooptOp: string; gebruiker: Gebruiker }>('POST', '/api/v1/sessies', { body: args, open: true });
         isi.zetToken(data.token);
-        const status = await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true }).catch(() => null);
-        sessie = { gebruiker: data.gebruiker, verlooptOp: data.verlooptOp, ...(status ? { vandaag: status.data.vandaag } : {}) };
+        const status = await isi.vraag<{ vandaag: string; idempotentieBewaarDagen?: number }>('GET', '/api/v1/status', { open: true }).catch(() => null);
+        const bewaar = status?.data.idempotentieBewaarDagen;
+        sessie = {
+          gebruiker: data.gebruiker, verlooptOp: data.verlooptOp,
+          ...(status ? { vandaag: status.data.vandaag } : {}),
+          ...(Number.isInteger(bewaar) && bewaar! >= 1 ? { idempotentieBewaarDagen: bewaar } : {}),
+        };
         return sessie;
       },
       uitloggen: beeindigSessie,
@@ -277,8 +298,7 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
       openstaand: async ({ gc }) => (await isi.vraag<never>('GET', `${gemeente(gc)}/signalen/openstaand`)).data,
       downloadAlle: async ({ gc }) => {
         const { data, headers } = await isi.vraag<ArrayBuffer>('GET', `${gemeente(gc)}/signalen/export`, { binair: true });
-        const naam = /filename="([^"]+)"/.exec(headers['content-disposition'] ?? '')?.[1] ?? `signalen_${gc}.csv`;
-        return bewaar(naam, Buffer.from(data));
+        return bewaar(exportNaam(gc, headers['content-disposition'], vandaag()), Buffer.from(data));
       },
       openInExcel: ({ gc, taakId }) => inExcel(taakId, async (taak) => {
         const { data, headers } = await haalBinair(`${gemeente(gc)}/signalen/export`, taak);
@@ -309,14 +329,20 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
       }),
       voortgang: async ({ taakId }) => taken.stand(taakId),
       geschreven: async () => {
+        moetIngelogdZijn();
         const nu = Date.now();
-        return (await register.lijst()).map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
+        const lijst = await register.lijst();
+        for (const b of lijst) getoond.add(b.pad);
+        return lijst.map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
       },
       verwijderGeschreven: async ({ paden }) => {
+        moetIngelogdZijn();
         const bekend = new Set((await register.lijst()).map((b) => b.pad));
-        // Checked before anything goes: a path the app did not write refuses the whole request. A
-        // file of the list that was removed by hand meanwhile is simply gone already.
-        const vreemd = paden.find((p) => !bekend.has(resolve(p)) && existsSync(p));
+        // Checked before anything goes, and without looking at the disk: a path that is not in the
+        // register and was never shown in the list refuses the whole request, whether or not such a
+        // file exists (issue 12, finding 7: the answer reveals nothing about other paths). A file of
+        // the list that was removed by hand meanwhile is simply gone already.
+        const vreemd = paden.find((p) => !bekend.has(resolve(p)) && !getoond.has(resolve(p)));
         if (vreemd !== undefined) {
           throw new BestandFout('NIET_IN_REGISTER', `'${vreemd}' is niet door de app bewaard en wordt daarom niet door de app verwijderd; er is niets verwijderd. Kies alleen bestanden uit de lijst 'Bestanden op deze computer'.`);
         }

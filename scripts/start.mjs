@@ -166,7 +166,10 @@ if (binary) {
   meld(opties.web
     ? 'Browsermodus (npm run web).'
     : 'De Electron-binary ontbreekt (node_modules/electron/dist; hij kon op deze machine niet worden gedownload). De browsermodus start in plaats daarvan.');
-  // The host prints the URL (with this run's secret in the fragment) and tries to open it.
-  await startKind('De browsermodus', 'main/host/cli.ts', ['--isi', isiUrl, '--port', '0', '--open', ...(demo ? ['--demo'] : [])], { patroon: /Browsermodus: open (http:\/\/\S+)/ });
+  // The host prints the link (with a one-time secret in the fragment) and opens the browser on its
+  // start file, readable by this user alone; no secret is ever an argument or in an environment.
+  // No --port: the host reuses the port of the last run for this data folder (same origin, same
+  // browser cache) and says so when it has to take another.
+  await startKind('De browsermodus', 'main/host/cli.ts', ['--isi', isiUrl, '--open', ...(demo ? ['--demo'] : [])], { patroon: /Browsermodus: open (http:\/\/\S+)/ });
   meld(`Opent de browser niet vanzelf, open dan de link hierboven. Druk op Ctrl+C om te stoppen${demo ? ' (de ISI-referentieserver stopt mee)' : ''}.`);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
-import { gebruikSessie } from './auth/sessies';
+import { gebruikSessie, SESSIE_MAX_UREN, tokenHash } from './auth/sessies';
 import type { Db } from './db/database';
 import { Begrenzer } from './http/begrenzer';
 import { Probleemfout, stuurProbleem, vanWeigering } from './http/probleem';
@@ -27,11 +27,23 @@ export interface ServerOpties {
   demo: boolean;
   /** A pino-compatible destination for the access log; none means no log. */
   logStream?: { write(regel: string): void };
-  /** Requests per minute per session or address (429 beyond). */
+  /** Requests per minute per valid session (429 beyond). */
   verzoekenPerMinuut?: number;
+  /** Requests per minute per client address without a valid session (no token, or an unknown or expired one). */
+  verzoekenZonderSessiePerMinuut?: number;
   /** Failed logins per account in 15 minutes before 429; per address it is four times this. */
   mislukteLogins?: number;
+  /**
+   * How many days an Idempotency-Key is kept (issue 12, finding 4): at least as long as any client
+   * may retry a change, so a retry is never applied twice. Announced in GET /api/v1/status.
+   */
+  idempotentieDagen?: number;
+  /** The absolute lifetime of a session in hours, however active (default SESSIE_MAX_UREN). */
+  sessieMaxUren?: number;
 }
+
+/** The default of `idempotentieDagen`: longer than the 14 days an outbox keeps an entry. */
+export const IDEMPOTENTIE_DAGEN = 30;
 
 const BEVEILIGINGSKOPPEN = {
   'API-Version': API_VERSIE,
@@ -52,7 +64,9 @@ function bepaalLogger(opties: ServerOpties): FastifyServerOptions['logger'] {
     level: 'info',
     stream: opties.logStream,
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: veiligPad(req.url) }),
+      // The route's pattern (`/api/v1/gemeenten/:gc/personen/:id`), never the raw path: a BSN can
+      // hide in a path in more ways than nine plain digits (issue 12, finding 9).
+      req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, url: req.routeOptions?.url ?? '(geen route)' }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -73,8 +87,17 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
       void stuurProbleem(reply as unknown as FastifyReply, probleem);
     },
   });
-  const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo };
-  const verzoeken = new Begrenzer(opties.verzoekenPerMinuut ?? 1200, 60_000);
+  const omgeving: Omgeving = { db: opties.db, klok: opties.klok, demo: opties.demo, idempotentieDagen: opties.idempotentieDagen ?? IDEMPOTENTIE_DAGEN };
+  const klokMs = () => opties.klok.nuEcht();
+  // Issue 12, finding 3: a valid session is counted by its own token; everything else by the
+  // client's address, so a flood of made-up tokens is one key, not one per token, and cannot use
+  // up the limit of a colleague behind the same address who holds a valid session.
+  const perSessie = new Begrenzer(opties.verzoekenPerMinuut ?? 1200, 60_000, { klok: klokMs });
+  const zonderSessie = new Begrenzer(opties.verzoekenZonderSessiePerMinuut ?? 300, 60_000, { klok: klokMs });
+  app.addHook('onClose', async () => {
+    perSessie.stop();
+    zonderSessie.stop();
+  });
 
   // Only JSON is spoken: no text/plain parser, and an empty JSON body counts as no body.
   app.removeAllContentTypeParsers();
@@ -99,13 +122,13 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (toegang === 'open') return;
     const kop = req.headers.authorization;
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
-    const sleutel = token ? `t:${createHash('sha256').update(token).digest('hex')}` : `a:${req.ip}`;
-    const wacht = verzoeken.wachttijd(sleutel, nu);
+    const sessie = token ? gebruikSessie(opties.db, token, nu, (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000) : null;
+    const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
+    const wacht = begrenzer.wachttijd(sleutel, nu);
     if (wacht > 0) {
       throw new Probleemfout(429, `U doet te veel verzoeken. Probeer het over ${wacht} seconden opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
     }
-    verzoeken.tel(sleutel, nu);
-    const sessie = token ? gebruikSessie(opties.db, token, nu) : null;
+    begrenzer.tel(sleutel, nu);
     if (!sessie) {
       throw new Probleemfout(401, token ? 'Uw sessie is verlopen. Log opnieuw in.' : 'U bent niet ingelogd. Log in om verder te gaan.', {
         headers: { 'WWW-Authenticate': 'Bearer' },
@@ -133,7 +156,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     const verzoekHash = createHash('sha256').update(`${req.method} ${req.url.split('?')[0]} ${JSON.stringify(req.body ?? null)}`).digest('hex');
     const gebruiker = req.gebruiker.gebruikersnaam;
     const nu = opties.klok.nuEcht();
-    opties.db.prepare('DELETE FROM idempotentie WHERE aangemaakt < ?').run(nu - 24 * 3_600_000);
+    opties.db.prepare('DELETE FROM idempotentie WHERE aangemaakt < ?').run(nu - omgeving.idempotentieDagen * 24 * 3_600_000);
     const eerder = opties.db.prepare('SELECT verzoek_hash, status, headers, body FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').get(gebruiker, sleutel) as
       | { verzoek_hash: string; status: number | null; headers: string | null; body: string | null }
       | undefined;

@@ -11,9 +11,11 @@ import { maakIsi } from './start';
 
 const HULP = `ISI-referentieserver
 
-  npm run server -- [--demo] [--port 8080] [--host 127.0.0.1] [--db PAD|:memory:] [--vandaag JJJJ-MM-DD] [--personen N] [--stil]
+  npm run server -- [--demo] [--port 8080] [--host 127.0.0.1] [--db PAD|:memory:] [--vandaag JJJJ-MM-DD] [--personen N] [--idempotentie-dagen 30] [--stil]
       Start de server. Met --demo: demogemeenten, demogebruikers, een synthetisch bestand personen en
       /api/v1/simulatie/*. Standaard database: :memory: met --demo, anders data/isi.db.
+      --idempotentie-dagen: hoe lang een Idempotency-Key bewaard blijft (standaard 30, minimaal 15:
+      langer dan een client een wijziging opnieuw mag versturen).
 
 Beheer (zonder --demo; eerst een gemeente, dan haar Mijn DUO-beheerder):
   npm run server -- gemeente --db PAD --code 0014 --naam Groningen [--rekeningnummer NL..]
@@ -37,6 +39,7 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     vandaag: { type: 'string' },
     personen: { type: 'string' },
+    'idempotentie-dagen': { type: 'string' },
     stil: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
     code: { type: 'string' },
@@ -99,10 +102,14 @@ if (opdracht === 'gemeente') {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fout(`--port ${values.port} is geen geldig poortnummer.`);
   const personen = values.personen === undefined ? undefined : Number(values.personen);
   if (personen !== undefined && (!Number.isInteger(personen) || personen < 0 || personen > 1_000_000)) fout('--personen moet een geheel getal van 0 tot 1.000.000 zijn.');
+  const idempotentieDagen = values['idempotentie-dagen'] === undefined ? undefined : Number(values['idempotentie-dagen']);
+  // The outbox of the app keeps a change up to 14 days: a server must remember its key longer.
+  if (idempotentieDagen !== undefined && (!Number.isInteger(idempotentieDagen) || idempotentieDagen < 15 || idempotentieDagen > 3650)) fout('--idempotentie-dagen moet een geheel getal van 15 tot 3650 zijn.');
   const begin = Date.now();
   const isi = await maakIsi({
     db: dbPad,
     demo: values.demo,
+    ...(idempotentieDagen !== undefined ? { idempotentieDagen } : {}),
     ...(values.vandaag ? { vandaag: values.vandaag } : {}),
     ...(personen !== undefined ? { personen } : {}),
     ...(values.stil ? {} : { logStream: process.stdout }),

@@ -6,6 +6,8 @@ import { plusDagen, type IsoDatum } from '../shared/datum';
  */
 export class Klok {
   #vandaag: IsoDatum | null;
+  /** How far the simulation moved the real clock on (demo only: POST /api/v1/simulatie/tijd). */
+  #voorsprongMs = 0;
 
   constructor(vandaag: IsoDatum | null, private readonly echteTijd: () => number = Date.now) {
     this.#vandaag = vandaag;
@@ -24,12 +26,17 @@ export class Klok {
   }
 
   nuEcht(): number {
-    return this.echteTijd();
+    return this.echteTijd() + this.#voorsprongMs;
+  }
+
+  /** Lets real time pass at once (demo simulation): TOTP steps, idle sessions and rate windows move on with it. */
+  verzetEcht(ms: number): void {
+    this.#voorsprongMs += ms;
   }
 
   /** The server's date with the real time of day (API.md: the 24-hour activation code). */
   nu(): Date {
-    const echt = new Date(this.echteTijd());
+    const echt = new Date(this.nuEcht());
     return new Date(`${this.vandaag()}T${echt.toISOString().slice(11)}`);
   }
 }

@@ -6,4 +6,6 @@ export interface Omgeving {
   db: Db;
   klok: Klok;
   demo: boolean;
+  /** How many days an Idempotency-Key is remembered (announced in GET /api/v1/status). */
+  idempotentieDagen: number;
 }

@@ -14,7 +14,10 @@ export interface StartOpties {
   personen?: number;
   logStream?: { write(regel: string): void };
   verzoekenPerMinuut?: number;
+  verzoekenZonderSessiePerMinuut?: number;
   mislukteLogins?: number;
+  idempotentieDagen?: number;
+  sessieMaxUren?: number;
   /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
   echteTijd?: () => number;
 }
@@ -44,7 +47,10 @@ export async function maakIsi(opties: StartOpties): Promise<Isi> {
     db, klok, demo: opties.demo,
     ...(opties.logStream ? { logStream: opties.logStream } : {}),
     ...(opties.verzoekenPerMinuut ? { verzoekenPerMinuut: opties.verzoekenPerMinuut } : {}),
+    ...(opties.verzoekenZonderSessiePerMinuut ? { verzoekenZonderSessiePerMinuut: opties.verzoekenZonderSessiePerMinuut } : {}),
     ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
+    ...(opties.idempotentieDagen ? { idempotentieDagen: opties.idempotentieDagen } : {}),
+    ...(opties.sessieMaxUren ? { sessieMaxUren: opties.sessieMaxUren } : {}),
   });
   app.addHook('onClose', async () => {
     db.close();

@@ -74,7 +74,11 @@ export const ZetInstelling = z.strictObject({
   waarde: z.union([z.string().max(2000), z.number(), z.boolean()]).nullable(),
 });
 /** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */
-export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional() });
+/**
+ * `idempotentieBewaarDagen`: how long ISI remembers an Idempotency-Key (its `/status`); the outbox
+ * never resends a change older than that (issue 12, finding 4).
+ */
+export const IngelogdeSessie = z.object({ gebruiker: Gebruiker, verlooptOp: z.string(), vandaag: z.string().optional(), idempotentieBewaarDagen: z.number().int().min(1).optional() });
 export const OpgeslagenBestand = z.object({ bestandsnaam: z.string(), pad: z.string(), grootte: z.number().int() });
 /**
  * "Openen in Excel": the workbook as saved (`rijen`: data rows of its first sheet), whether the

@@ -16,8 +16,15 @@ function opslagFout(fout: unknown, map: string): unknown {
   return fout;
 }
 
+/**
+ * Workbooks and extracts hold BSNs: readable by this OS user alone (0600), in folders the app
+ * creates for this user alone (0700) (issue 12, finding 8). A folder that exists keeps its mode.
+ */
+export const BESTAND_MODUS = 0o600;
+export const MAP_MODUS = 0o700;
+
 async function schrijfVolledig(pad: string, data: Uint8Array): Promise<void> {
-  const handle = await open(pad, 'wx');
+  const handle = await open(pad, 'wx', BESTAND_MODUS);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -40,11 +47,11 @@ export async function bewaarBestand(map: string, naam: string, data: Uint8Array)
   const extensie = extname(naam);
   const stam = naam.slice(0, naam.length - extensie.length);
   try {
-    await mkdir(map, { recursive: true });
+    await mkdir(map, { recursive: true, mode: MAP_MODUS });
     for (let n = 1; n <= MAX_KOPIEEN; n++) {
       const pad = join(map, n === 1 ? naam : `${stam} (${n})${extensie}`);
       try {
-        await (await open(pad, 'wx')).close();
+        await (await open(pad, 'wx', BESTAND_MODUS)).close();
       } catch (fout) {
         if ((fout as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw fout;

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BestandFout } from './fout';
+import { BESTAND_MODUS, MAP_MODUS } from './opslag';
 
 export const REGISTER_BESTANDSNAAM = 'bestanden.json';
 
@@ -53,9 +54,10 @@ export function bestandenRegister(dataMap: string): BestandenRegister {
   }
 
   async function bewaar(lijst: readonly GeschrevenBestand[]): Promise<void> {
-    await mkdir(dataMap, { recursive: true });
+    await mkdir(dataMap, { recursive: true, mode: MAP_MODUS });
     const tijdelijk = `${registerPad}.${randomUUID()}.tmp`;
-    await writeFile(tijdelijk, JSON.stringify(lijst, null, 2));
+    // The paths of files with BSNs: this user's alone, like the files themselves.
+    await writeFile(tijdelijk, JSON.stringify(lijst, null, 2), { mode: BESTAND_MODUS });
     await rename(tijdelijk, registerPad);
   }
 

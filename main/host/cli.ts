@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigFout } from '../config';
@@ -10,11 +9,14 @@ import type { Policy } from '../policy/sleutels';
 import { maakKluis } from '../vault/kluis';
 import { eenmaligeDownloads } from './downloads';
 import { startHost } from './host';
+import { leesPoort, onthoudPoort } from './startbestand';
 
 const { values } = parseArgs({
   options: {
     isi: { type: 'string' },
-    port: { type: 'string', default: '0' },
+    // Without --port: the port of the last run for this data folder (leesPoort), so the origin and
+    // with it the browser's IndexedDB cache stay the same between runs.
+    port: { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
     open: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
@@ -41,11 +43,22 @@ const diensten = maakDiensten({
   isi: new IsiClient(values.isi), platform, policy, kluis, aanbieden: downloads.bied,
   info: { versie: process.env.npm_package_version ?? '0.0.0', modus: 'browser', demo: values.demo },
 });
-const host = await startHost({ diensten, rendererMap: resolve(values.renderer), port: Number(values.port), downloads });
+const dataMap = platform.dataMap();
+const vast = values.port !== undefined;
+const host = await startHost({
+  diensten, rendererMap: resolve(values.renderer), port: vast ? Number(values.port) : (leesPoort(dataMap) ?? 0), poortStrikt: vast, downloads, dataMap,
+});
+const poort = Number(new URL(host.url).port);
+if (host.poortBezet !== null) {
+  process.stderr.write(`Poort ${host.poortBezet} (die van de vorige keer) is bezet; de browsermodus gebruikt nu poort ${poort}. De browser bewaart zijn gegevens per adres: wat hij op de oude poort bewaarde, haalt de app opnieuw op bij ISI.\n`);
+}
+if (!vast) onthoudPoort(dataMap, poort);
+// The link goes to this terminal only; the browser is opened on the start file (0600), so the
+// secret is never an argument of the opener or the browser, which every local user can read.
 process.stdout.write(`Browsermodus: open ${host.sleutelUrl}\n`);
-if (values.open) {
-  const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  spawn(opener, [host.sleutelUrl], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+process.stdout.write(`Of open het startbestand ${host.startbestand}. Een link werkt één keer; het startbestand heeft altijd een nieuwe.\n`);
+if (values.open && host.startbestand) {
+  platform.openPad(host.startbestand).catch(() => undefined);
 }
 const stop = async () => {
   await host.stop();

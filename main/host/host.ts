@@ -8,6 +8,8 @@ import type { Diensten } from '../diensten';
 import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
+import { Sleutelring } from './sleutels';
+import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
 
 const SOORTEN: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -19,28 +21,75 @@ const DOWNLOAD_SOORTEN: Record<string, string> = { '.xlsx': 'application/vnd.ope
 
 const Bericht = z.object({ id: z.number().int(), kanaal: z.string().max(100), args: z.unknown() });
 
+/** What the socket says to a message that is no call (issue 12, finding 12). */
+const ONGELDIG_BERICHT = {
+  ok: false,
+  probleem: { type: 'urn:pib:probleem:ongeldig_bericht', title: 'Ongeldig bericht', status: 400, code: 'ONGELDIG_BERICHT', detail: 'Dit bericht is geen aanroep van de app en is niet uitgevoerd. Herlaad de pagina; wat u invulde blijft staan.' },
+} as const;
+
 export interface Host {
   url: string;
-  sleutelUrl: string;
+  /** The link with the current start secret: valid for one connection, then replaced. */
+  readonly sleutelUrl: string;
+  /** The start file (0600) that forwards to `sleutelUrl`, when the host has a data folder. */
+  startbestand: string | null;
+  /** The remembered port that was taken, when the host had to listen on another one. */
+  poortBezet: number | null;
   stop(): Promise<void>;
+}
+
+/** Listens on `poort`, or (unless `strikt`) on a free one when it is taken; resolves with whether it had to. */
+function luister(server: ReturnType<typeof createServer>, poort: number, strikt: boolean): Promise<boolean> {
+  return new Promise((klaar, faal) => {
+    const fout = (e: NodeJS.ErrnoException) => {
+      if (strikt || poort === 0 || e.code !== 'EADDRINUSE') {
+        faal(e);
+        return;
+      }
+      server.listen(0, '127.0.0.1', () => klaar(true));
+    };
+    server.once('error', fout);
+    server.listen(poort, '127.0.0.1', () => {
+      server.off('error', fout);
+      klaar(false);
+    });
+  });
 }
 
 /**
  * Browser mode: the same main services as the desktop app, in plain Node. Serves the built
- * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding this run's
- * secret (handed over in the URL fragment, which never reaches a server or a log) may open.
+ * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding a secret of
+ * this run may open, once per secret (sleutels.ts says how a reload still works). The start secret
+ * travels in the URL fragment, which never reaches a server or a log, and in a start file only
+ * this OS user may read (startbestand.ts); never in a process argument or environment.
+ *
+ * Only requests that name this host by a loopback name (`Host`) are served, which shuts out DNS
+ * rebinding; the socket also wants this host's exact `Origin`.
+ *
+ * `port`: the port to use; with `poortStrikt` false a taken port is not an error but replaced by
+ * a free one (`poortBezet` says so).
  */
-export async function startHost(opties: { diensten: Diensten; rendererMap: string; port?: number; geheim?: string; downloads?: EenmaligeDownloads }): Promise<Host> {
-  const geheim = opties.geheim ?? randomBytes(24).toString('base64url');
+export async function startHost(opties: {
+  diensten: Diensten; rendererMap: string; port?: number; poortStrikt?: boolean; geheim?: string; downloads?: EenmaligeDownloads; dataMap?: string;
+}): Promise<Host> {
   // Absolute, so that the containment check below compares like with like.
   const rendererMap = resolve(opties.rendererMap);
   const indexPad = join(rendererMap, 'index.html');
   if (!existsSync(indexPad)) throw new Error(`De renderer is niet gebouwd (${indexPad} ontbreekt). Voer eerst 'npm run build' uit.`);
   let herkomst = '';
+  let hostnamen = new Set<string>();
+  let startbestand: string | null = null;
+  const sleutels = new Sleutelring(opties.geheim, (nieuw) => {
+    if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${nieuw}`);
+  });
 
   function bediend(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!hostnamen.has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Deze app is alleen bereikbaar via 127.0.0.1 of localhost.');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -113,10 +162,15 @@ export async function startHost(opties: { diensten: Diensten; rendererMap: strin
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 1024 * 1024,
-    handleProtocols: (protocollen) => (protocollen.has(`sleutel.${geheim}`) ? 'pib' : false),
+    // The secret was checked (and spent) before the upgrade; the page asks for both protocols.
+    handleProtocols: (protocollen) => (protocollen.has('pib') ? 'pib' : false),
   });
   server.on('upgrade', (req, socket, head) => {
-    const goed = req.url === '/ipc' && req.headers.origin === herkomst && (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim()).includes(`sleutel.${geheim}`);
+    const protocollen = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
+    const sleutel = protocollen.find((p) => p.startsWith('sleutel.'))?.slice('sleutel.'.length);
+    // Cheap checks first; the secret is spent only by a request that passes all of them.
+    const goed = req.url === '/ipc' && hostnamen.has(req.headers.host ?? '') && req.headers.origin === herkomst && protocollen.includes('pib')
+      && sleutel !== undefined && sleutels.gebruik(sleutel);
     if (!goed) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
@@ -126,11 +180,13 @@ export async function startHost(opties: { diensten: Diensten; rendererMap: strin
   });
 
   function verbind(ws: WebSocket): void {
+    ws.send(JSON.stringify({ sleutel: sleutels.geefHerverbindsleutel() }));
     ws.on('message', async (ruw) => {
       let bericht: z.infer<typeof Bericht>;
       try {
         bericht = Bericht.parse(JSON.parse(String(ruw)));
       } catch {
+        ws.send(JSON.stringify({ id: null, uitkomst: ONGELDIG_BERICHT }));
         return;
       }
       const uitkomst = await verwerkAanroep(opties.diensten, bericht.kanaal, bericht.args);
@@ -138,15 +194,25 @@ export async function startHost(opties: { diensten: Diensten; rendererMap: strin
     });
   }
 
-  await new Promise<void>((klaar) => server.listen(opties.port ?? 0, '127.0.0.1', () => klaar()));
+  const gevraagd = opties.port ?? 0;
+  const uitgeweken = await luister(server, gevraagd, opties.poortStrikt ?? true);
   const adres = server.address() as { port: number };
   herkomst = `http://127.0.0.1:${adres.port}`;
+  hostnamen = new Set([`127.0.0.1:${adres.port}`, `localhost:${adres.port}`, `[::1]:${adres.port}`]);
+  if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${sleutels.startsleutel}`);
   return {
     url: herkomst,
-    sleutelUrl: `${herkomst}/#sleutel=${geheim}`,
+    get sleutelUrl() {
+      return `${herkomst}/#sleutel=${sleutels.startsleutel}`;
+    },
+    get startbestand() {
+      return startbestand;
+    },
+    poortBezet: uitgeweken ? gevraagd : null,
     stop: async () => {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((klaar) => server.close(() => klaar()));
+      if (opties.dataMap) verwijderStartbestand(opties.dataMap);
     },
   };
 }

@@ -2,26 +2,34 @@ import { bouwApi, type PibApi, type Uitkomst } from '../../shared/ipc';
 
 const GEEN_HOST: Uitkomst<never> = {
   ok: false,
-  probleem: { type: 'urn:pib:probleem:geen_host', title: 'Geen verbinding', status: 0, code: 'GEEN_VERBINDING', detail: 'De verbinding met de applicatie is verbroken. Herlaad de pagina; wat u hebt ingevuld, blijft op het scherm staan tot dan.' },
+  probleem: {
+    type: 'urn:pib:probleem:geen_host', title: 'Geen verbinding', status: 0, code: 'GEEN_VERBINDING',
+    detail: 'De verbinding met de applicatie is verbroken. Herlaad de pagina; wat u hebt ingevuld, blijft op het scherm staan tot dan. Helpt dat niet, open de app dan opnieuw via het startbestand of de link die npm run web toonde.',
+  },
 };
+
+const OPSLAG = 'pib-sleutel';
 
 /**
  * Browser mode: the same `window.pib` as the preload gives, carried over the host's WebSocket.
- * The run's secret came in the URL fragment; it is kept for this tab only and taken out of the URL.
+ * Every secret opens one connection only (main/host/sleutels.ts). The first came in the URL
+ * fragment and is taken out of the URL at once; each connection then brings the secret for the
+ * next one, kept in sessionStorage (this tab only, gone with it), so a reload or a reconnect
+ * after a drop still gets in while a secret read from anywhere else is already spent.
  */
 export function websocketBrug(): PibApi {
   const uitFragment = new URLSearchParams(location.hash.slice(1)).get('sleutel');
   if (uitFragment) {
-    sessionStorage.setItem('pib-sleutel', uitFragment);
+    sessionStorage.setItem(OPSLAG, uitFragment);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const sleutel = sessionStorage.getItem('pib-sleutel') ?? '';
   let volgende = 1;
   const wachtend = new Map<number, (u: Uitkomst<unknown>) => void>();
   let verbinding: Promise<WebSocket> | null = null;
 
   function verbind(): Promise<WebSocket> {
     verbinding ??= new Promise((klaar, faal) => {
+      const sleutel = sessionStorage.getItem(OPSLAG) ?? '';
       const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${sleutel}`]);
       ws.onopen = () => klaar(ws);
       ws.onerror = () => faal(new Error('geen verbinding'));
@@ -33,9 +41,14 @@ export function websocketBrug(): PibApi {
         }
       };
       ws.onmessage = (e) => {
-        const { id, uitkomst } = JSON.parse(String(e.data)) as { id: number; uitkomst: Uitkomst<unknown> };
-        wachtend.get(id)?.(uitkomst);
-        wachtend.delete(id);
+        const bericht = JSON.parse(String(e.data)) as { sleutel: string } | { id: number | null; uitkomst: Uitkomst<unknown> };
+        if ('sleutel' in bericht) {
+          sessionStorage.setItem(OPSLAG, bericht.sleutel);
+          return;
+        }
+        if (bericht.id === null) return;
+        wachtend.get(bericht.id)?.(bericht.uitkomst);
+        wachtend.delete(bericht.id);
       };
     });
     return verbinding;

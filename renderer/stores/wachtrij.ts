@@ -22,6 +22,16 @@ export type Afloop = { soort: 'VERZONDEN'; antwoord: unknown; persoon: Persoon |
 
 const PERSOON_GROEP: Partial<Record<UitgaandeWijziging['soort'], string>> = { PVT: 'PVT', FACTUUR_OPSLAAN: 'FACTUUR', FACTUUR_VERWIJDEREN: 'FACTUUR' };
 
+/**
+ * How long ISI remembers an Idempotency-Key when it does not say (its `/status` before issue 12):
+ * the 24 hours such a server kept them.
+ */
+export const BEWAARDAGEN_ONBEKEND = 1;
+/** Stop resending this long before ISI forgets the key: the request itself takes time too. */
+const MARGE_MS = 3_600_000;
+
+export const MELDING_STATUS_ONBEKEND = 'Status onbekend — controleer bij DUO.';
+
 export const MELDING_WACHT = 'Er is nu geen verbinding met DUO. Uw wijziging is op deze computer bewaard en wacht op verzending; de applicatie verstuurt haar zodra er weer verbinding is.';
 
 /**
@@ -34,7 +44,18 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
   const cacheStore = useCacheStore();
   const sessie = useSessieStore();
   const entries = ref<UitgaandeEntry[]>([]);
-  const wachtend = computed(() => entries.value.filter((e) => e.status === 'WACHT'));
+  const bewaarMs = computed(() => (sessie.sessie?.idempotentieBewaarDagen ?? BEWAARDAGEN_ONBEKEND) * 86_400_000);
+  /**
+   * A waiting change older than ISI remembers its key (issue 12, finding 4). It may have reached ISI
+   * on an earlier try whose answer was lost; sent again, ISI would no longer know the key and apply it
+   * a second time (an order or a message has no If-Match to stop that). So it is not sent again: the
+   * user checks at DUO, then lets it go or sends it deliberately as a new change.
+   */
+  function statusOnbekend(e: UitgaandeEntry, nu = Date.now()): boolean {
+    return e.status === 'WACHT' && nu - Date.parse(e.aangemaakt) >= bewaarMs.value - MARGE_MS;
+  }
+  const wachtend = computed(() => entries.value.filter((e) => e.status === 'WACHT' && !statusOnbekend(e)));
+  const onbekend = computed(() => entries.value.filter((e) => statusOnbekend(e)));
   const geweigerd = computed(() => entries.value.filter((e) => e.status === 'GEWEIGERD'));
   const afgehandeld = new Map<string, (v: Verzending | null) => void>();
   let verzenden: Promise<void> | null = null;
@@ -55,7 +76,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
       if (!cache || !sessie.gebruiker) return;
       for (;;) {
         // Read again each round: sending one entry may have moved the version of the next (volgVersie).
-        const e = (await cache.wachtrij()).find((x) => x.status === 'WACHT');
+        const e = (await cache.wachtrij()).find((x) => x.status === 'WACHT' && !statusOnbekend(x));
         if (!e) break;
         onderweg = e.id;
         const u = await pib.uitgaand.verstuur({ idempotencyKey: e.idempotencyKey, wijziging: e.wijziging });
@@ -150,14 +171,17 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: u.waarde.antwoord, persoon: u.waarde.persoon } };
   }
 
-  /** "Opnieuw proberen" of a refused entry as it is (signal status, order, message), with a new key. */
+  /**
+   * "Opnieuw proberen" of a refused entry as it is (signal status, order, message), with a new key;
+   * also "Toch versturen" of an entry whose status is unknown, after the user checked at DUO.
+   */
   async function probeerOpnieuw(entry: UitgaandeEntry): Promise<void> {
     await cacheStore.cache?.vervang(entry.id, entry.wijziging, crypto.randomUUID());
     await ververs();
     await verstuurAlles();
   }
 
-  /** "Verwerpen": the user lets a refused change go; ISI's state stays. */
+  /** "Verwerpen": the user lets a refused change (or one whose status is unknown) go; ISI's state stays. */
   async function verwerp(entry: UitgaandeEntry): Promise<void> {
     await cacheStore.cache?.verwerp(entry.id);
     await ververs();
@@ -186,5 +210,5 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     if (wachtend.value.length > 0) void verstuurAlles();
   });
 
-  return { entries, wachtend, geweigerd, laatstVerzonden, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
+  return { entries, wachtend, geweigerd, onbekend, statusOnbekend, laatstVerzonden, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
 });

@@ -44,18 +44,24 @@ export function maakSessie(db: Db, gebruikersnaam: string, nuMs: number): { toke
   return { token, verlooptOp: new Date(nuMs + INACTIEF_MS).toISOString() };
 }
 
-/** The session's user, with its idle time restarted; null when unknown or idle too long. */
-export function gebruikSessie(db: Db, token: string, nuMs: number): { gebruiker: IngelogdeGebruiker; verlooptOp: string } | null {
+/** The default absolute lifetime of a session (issue 12, finding 6): a working day and a bit. */
+export const SESSIE_MAX_UREN = 10;
+
+/**
+ * The session's user, with its idle time restarted; null when unknown, idle too long, or older
+ * than `maxMs` however active (issue 12, finding 6: activity never keeps a session alive for good).
+ */
+export function gebruikSessie(db: Db, token: string, nuMs: number, maxMs = SESSIE_MAX_UREN * 3_600_000): { gebruiker: IngelogdeGebruiker; verlooptOp: string } | null {
   const hash = tokenHash(token);
-  const rij = db.prepare('SELECT gebruikersnaam, laatst_actief FROM sessies WHERE token_hash = ?').get(hash) as { gebruikersnaam: string; laatst_actief: number } | undefined;
+  const rij = db.prepare('SELECT gebruikersnaam, laatst_actief, aangemaakt FROM sessies WHERE token_hash = ?').get(hash) as { gebruikersnaam: string; laatst_actief: number; aangemaakt: number } | undefined;
   if (!rij) return null;
-  if (nuMs - rij.laatst_actief > INACTIEF_MS) {
+  if (nuMs - rij.laatst_actief > INACTIEF_MS || nuMs - rij.aangemaakt > maxMs) {
     db.prepare('DELETE FROM sessies WHERE token_hash = ?').run(hash);
     return null;
   }
   db.prepare('UPDATE sessies SET laatst_actief = ? WHERE token_hash = ?').run(nuMs, hash);
   const gebruiker = laadGebruiker(db, rij.gebruikersnaam);
-  return gebruiker ? { gebruiker, verlooptOp: new Date(nuMs + INACTIEF_MS).toISOString() } : null;
+  return gebruiker ? { gebruiker, verlooptOp: new Date(Math.min(nuMs + INACTIEF_MS, rij.aangemaakt + maxMs)).toISOString() } : null;
 }
 
 export function beeindigSessie(db: Db, token: string): void {

@@ -52,13 +52,21 @@ export function totpCode(geheim: string, tijdMs: number = Date.now()): string {
   return String(getal).padStart(TOTP.cijfers, '0');
 }
 
-/** Accepts the code of this step and of one step either side, for clocks that drift. */
-export function controleerTotp(geheim: string | null, code: string, tijdMs: number = Date.now()): boolean {
-  if (!geheim || !/^\d{6}$/.test(code)) return false;
-  let goed = false;
+/**
+ * The time step whose code `code` is, when that is this step or one either side (for clocks that
+ * drift) and later than `laatsteStap`, the last step this user logged in with; otherwise null.
+ * RFC 6238 §5.2: a code once accepted is never accepted again, nor any of an earlier step, so a
+ * code read over a shoulder or from a log is worth nothing once used. Every candidate step is
+ * compared (constant time), whichever matched.
+ */
+export function controleerTotp(geheim: string | null, code: string, tijdMs: number = Date.now(), laatsteStap: number | null = null): number | null {
+  if (!geheim || !/^\d{6}$/.test(code)) return null;
+  const nuStap = Math.floor(tijdMs / 1000 / TOTP.periodeSeconden);
+  let gevonden: number | null = null;
   for (let d = -TOTP.toegestaneAfwijkingStappen; d <= TOTP.toegestaneAfwijkingStappen; d++) {
-    const verwacht = totpCode(geheim, tijdMs + d * TOTP.periodeSeconden * 1000);
-    if (timingSafeEqual(Buffer.from(verwacht), Buffer.from(code))) goed = true;
+    const stap = nuStap + d;
+    const verwacht = totpCode(geheim, stap * TOTP.periodeSeconden * 1000);
+    if (timingSafeEqual(Buffer.from(verwacht), Buffer.from(code)) && (laatsteStap === null || stap > laatsteStap)) gevonden = stap;
   }
-  return goed;
+  return gevonden;
 }

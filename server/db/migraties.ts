@@ -176,4 +176,16 @@ export const MIGRATIES: readonly string[] = [
   );
   CREATE INDEX mutaties_persoon ON mutaties (persoon_id);
   `,
+  // 2 (issue 12): the last TOTP time step each user logged in with, so no code counts twice (RFC 6238 §5.2).
+  `
+  ALTER TABLE gebruikers ADD COLUMN totp_laatste_stap INTEGER;
+  `,
+  // 3 (issue 12): Idempotency-Keys are kept for weeks now; expired ones are found by their age.
+  `
+  CREATE INDEX idempotentie_aangemaakt ON idempotentie (aangemaakt);
+  `,
+  // 4 (issue 12): whose action caused a mail, so the demo mailbox shows each session its own.
+  `
+  ALTER TABLE uitgaande_mail ADD COLUMN veroorzaakt_door TEXT;
+  `,
 ];

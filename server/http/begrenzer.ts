@@ -1,11 +1,50 @@
 /**
- * A sliding-window counter per key, in memory: enough for one server process, and it forgets
- * everything on restart, which is what a rate limit may do.
+ * Counters per key, in memory: enough for one server process, and they forget everything on
+ * restart, which is what a rate limit may do. Both kinds hold at most `maxSleutels` keys (a flood
+ * of new keys pushes out the oldest, it does not grow the map) and sweep expired keys on a timer,
+ * never while answering a request (issue 12, finding 3). `stop()` ends the timer.
  */
-export class Begrenzer {
-  readonly #treffers = new Map<string, number[]>();
+abstract class Tellers<T> {
+  protected readonly tellers = new Map<string, T>();
+  readonly #timer: NodeJS.Timeout;
 
-  constructor(private readonly maximum: number, private readonly vensterMs: number) {}
+  constructor(protected readonly vensterMs: number, private readonly maxSleutels: number, private readonly klok: () => number) {
+    this.#timer = setInterval(() => this.veeg(this.klok()), Math.min(vensterMs, 60_000));
+    this.#timer.unref();
+  }
+
+  get aantalSleutels(): number {
+    return this.tellers.size;
+  }
+
+  protected zet(sleutel: string, waarde: T): void {
+    // Re-inserting moves the key to the back: the front of the map is the longest untouched.
+    this.tellers.delete(sleutel);
+    this.tellers.set(sleutel, waarde);
+    if (this.tellers.size > this.maxSleutels) this.tellers.delete(this.tellers.keys().next().value!);
+  }
+
+  wis(sleutel: string): void {
+    this.tellers.delete(sleutel);
+  }
+
+  /** Drops every key whose counts have all expired. */
+  veeg(nuMs: number): void {
+    for (const [sleutel, waarde] of this.tellers) if (this.verlopen(waarde, nuMs)) this.tellers.delete(sleutel);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  protected abstract verlopen(waarde: T, nuMs: number): boolean;
+}
+
+/** A sliding window: at most `maximum` counts per key in `vensterMs`. */
+export class Begrenzer extends Tellers<number[]> {
+  constructor(private readonly maximum: number, vensterMs: number, opties: { maxSleutels?: number; klok?: () => number } = {}) {
+    super(vensterMs, opties.maxSleutels ?? 50_000, opties.klok ?? Date.now);
+  }
 
   /** Seconds until the key may try again, or 0 when it is within its limit. */
   wachttijd(sleutel: string, nuMs: number): number {
@@ -17,21 +56,61 @@ export class Begrenzer {
   tel(sleutel: string, nuMs: number): void {
     const lijst = this.#actueel(sleutel, nuMs);
     lijst.push(nuMs);
-    this.#treffers.set(sleutel, lijst);
-    if (this.#treffers.size > 10_000) this.#ruimOp(nuMs);
-  }
-
-  wis(sleutel: string): void {
-    this.#treffers.delete(sleutel);
+    // A key over its limit keeps only the newest counts: its list never outgrows the limit.
+    this.zet(sleutel, lijst.length > this.maximum ? lijst.slice(-this.maximum) : lijst);
   }
 
   #actueel(sleutel: string, nuMs: number): number[] {
-    return (this.#treffers.get(sleutel) ?? []).filter((t) => t > nuMs - this.vensterMs);
+    return (this.tellers.get(sleutel) ?? []).filter((t) => t > nuMs - this.vensterMs);
   }
 
-  #ruimOp(nuMs: number): void {
-    for (const [sleutel] of this.#treffers) {
-      if (this.#actueel(sleutel, nuMs).length === 0) this.#treffers.delete(sleutel);
-    }
+  protected verlopen(lijst: number[], nuMs: number): boolean {
+    return lijst.every((t) => t <= nuMs - this.vensterMs);
+  }
+}
+
+interface Fouten {
+  aantal: number;
+  laatste: number;
+}
+
+/**
+ * Growing delays instead of a hard block (issue 12, finding 5): after `vrij` failures a key
+ * waits 1 s after its last failure, and each further failure doubles that, up to `maxWachtMs`.
+ * A key without failures for `vensterMs` starts again from zero.
+ */
+export class Vertrager extends Tellers<Fouten> {
+  constructor(private readonly vrij: number, private readonly maxWachtMs: number, vensterMs: number, opties: { maxSleutels?: number; klok?: () => number } = {}) {
+    super(vensterMs, opties.maxSleutels ?? 50_000, opties.klok ?? Date.now);
+  }
+
+  /** The delay that `aantal` failures earn. */
+  vertraging(aantal: number): number {
+    if (aantal < this.vrij) return 0;
+    return Math.min(this.maxWachtMs, 1000 * 2 ** Math.min(30, aantal - this.vrij));
+  }
+
+  /** Seconds until the key may try again, or 0. */
+  wachttijd(sleutel: string, nuMs: number): number {
+    const f = this.#actueel(sleutel, nuMs);
+    if (!f) return 0;
+    const tot = f.laatste + this.vertraging(f.aantal);
+    return tot > nuMs ? Math.max(1, Math.ceil((tot - nuMs) / 1000)) : 0;
+  }
+
+  /** Counts a failure; returns the delay it earned, in seconds. */
+  tel(sleutel: string, nuMs: number): number {
+    const aantal = (this.#actueel(sleutel, nuMs)?.aantal ?? 0) + 1;
+    this.zet(sleutel, { aantal, laatste: nuMs });
+    return Math.ceil(this.vertraging(aantal) / 1000);
+  }
+
+  #actueel(sleutel: string, nuMs: number): Fouten | undefined {
+    const f = this.tellers.get(sleutel);
+    return f && !this.verlopen(f, nuMs) ? f : undefined;
+  }
+
+  protected verlopen(f: Fouten, nuMs: number): boolean {
+    return f.laatste <= nuMs - this.vensterMs;
   }
 }

@@ -66,7 +66,7 @@ export function beheerRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
         db.prepare('INSERT INTO activatiecodes (code_hash, gebruikersnaam, geldig_tot) VALUES (?, ?, ?)').run(activatiecodeHash(code), doel.gebruikersnaam, geldigTot);
         if (doel.email) {
           verstuurMail(db, doel.email, 'Uw activatiecode voor Mijn DUO',
-            `Uw activatiecode is ${code}. De code is 24 uur geldig (tot ${geldigTot}). Koppel uw eHerkenning aan uw account met uw gebruikersnaam en deze code.`, klok.nu());
+            `Uw activatiecode is ${code}. De code is 24 uur geldig (tot ${geldigTot}). Koppel uw eHerkenning aan uw account met uw gebruikersnaam en deze code.`, klok.nu(), gebruiker.gebruikersnaam);
         }
       })();
       return { activatiecode: code, geldigTot };

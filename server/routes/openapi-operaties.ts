@@ -187,6 +187,11 @@ export const OPERATIES: Record<string, Operatiebeschrijving> = {
     beschrijving: 'Alleen in demomodus: de serverdatum vooruitzetten (hoogstens 3660 dagen per keer) en het dagwerk van DUO doen voor elke verstreken dag: signalen (R-SIG-10), definitieve registraties (R-PVT-3) en opschonen (R-SIG-2).',
     voorbeeldVerzoek: { vandaag: '2025-03-15' },
   },
+  'POST /api/v1/simulatie/tijd': {
+    operationId: 'zetEchteTijdVooruit',
+    beschrijving: 'Alleen in demomodus: de echte tijd van de server vooruitzetten (hoogstens een uur per keer), voor TOTP-stappen (R-AUTH-1: een code geldt eenmaal) en het verlopen van inactieve sessies; zo kan een test een gebruiker binnen 30 seconden opnieuw laten inloggen.',
+    voorbeeldVerzoek: { vooruitSeconden: 30 },
+  },
   'POST /api/v1/simulatie/gebeurtenissen': {
     operationId: 'simuleerGebeurtenis',
     beschrijving: 'Alleen in demomodus: een gebeurtenis bij DUO op een persoon (verhuizing, PVT-plicht, overlijden, …); maakt de signalen die de regel noemt (R-SIG-9, R-SIG-10).',

@@ -94,7 +94,7 @@ function operatie(r: RouteSpec<z.ZodType | undefined>): Record<string, unknown> 
   const parameters = [
     ...[...r.pad.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, ...(PADPARAMETERS[m[1]!] ?? { schema: { type: 'string' } }) })),
     ...Object.entries(r.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
-    ...(r.methode !== 'GET' && r.toegang !== 'open' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'UUID; hetzelfde verzoek met dezelfde sleutel binnen 24 uur geeft het eerste antwoord terug, met Idempotent-Replayed: true', schema: { type: 'string', format: 'uuid' } }] : []),
+    ...(r.methode !== 'GET' && r.toegang !== 'open' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'UUID; hetzelfde verzoek met dezelfde sleutel binnen idempotentieBewaarDagen dagen (GET /api/v1/status, standaard 30) geeft het eerste antwoord terug, met Idempotent-Replayed: true', schema: { type: 'string', format: 'uuid' } }] : []),
     ...(r.weigeringen?.includes(412) ? [{ name: 'If-Match', in: 'header', required: false, description: 'De versie (ETag) waarop de wijziging is gebaseerd; een andere versie geeft 412', schema: { type: 'string' } }] : []),
   ];
   const antwoorden: Record<string, unknown> = {};
@@ -160,7 +160,7 @@ export function bouwOpenapi(catalogus: Routecatalogus): Record<string, unknown> 
       description: [
         'De DUO-kant van de gegevensuitwisseling van het Portal Inburgering, met de regels van de handleiding (WI2013, versie 2025.1). De regel-id\'s (R-…) in de beschrijvingen verwijzen naar de regelcatalogus van het project (docs/rules.md).',
         'Volgt de NL GOV API Design Rules 2.1: elk antwoord heeft de header API-Version (/core/version-header); een fout is altijd application/problem+json (RFC 9457) met `code`, en `regel` als een regel van de handleiding weigert; een BSN staat nooit in een URL (/core/transport/no-sensitive-uris), zoeken met een BSN gaat met POST naar `_zoek`.',
-        'Inloggen geeft een Bearer-token; elk antwoord met een geldige sessie zegt in Sessie-Verloopt-Op wanneer de sessie verloopt zonder gebruik. Een schrijvend verzoek met een Idempotency-Key (UUID) geeft bij herhaling binnen 24 uur het eerste antwoord terug. Wijzigen van een persoon of factuur kan met If-Match op de ETag.',
+        'Inloggen geeft een Bearer-token; elk antwoord met een geldige sessie zegt in Sessie-Verloopt-Op wanneer de sessie verloopt zonder gebruik. Een schrijvend verzoek met een Idempotency-Key (UUID) geeft bij herhaling binnen idempotentieBewaarDagen dagen (GET /api/v1/status, standaard 30) het eerste antwoord terug. Wijzigen van een persoon of factuur kan met If-Match op de ETag.',
       ].join('\n\n'),
       contact: {
         name: 'Servicecentrum Inburgering (DUO)',

@@ -14,12 +14,12 @@ import { definieer, type Routecatalogus } from '../http/route';
 import type { Omgeving } from '../omgeving';
 import { API_VERSIE } from '../versie';
 
-export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving): void {
+export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok, idempotentieDagen }: Omgeving): void {
   definieer(app, catalogus, {
     methode: 'GET', pad: '/api/v1/status', toegang: 'open', tag: 'Overig',
-    samenvatting: 'Of de server werkt, en zijn datum van vandaag',
+    samenvatting: 'Of de server werkt, zijn datum van vandaag, en hoe lang hij een Idempotency-Key onthoudt',
     antwoord: { status: 200, schema: Status },
-    handler: () => ({ status: 'ok', vandaag: klok.vandaag(), versie: API_VERSIE }),
+    handler: () => ({ status: 'ok', vandaag: klok.vandaag(), versie: API_VERSIE, idempotentieBewaarDagen: idempotentieDagen }),
   });
 
   definieer(app, catalogus, {
@@ -63,7 +63,7 @@ export function overigeRoutes(app: FastifyInstance, catalogus: Routecatalogus, {
         );
         verstuurMail(db, body.email, `Bevestiging bestelling ${bestelnummer}`,
           `Beste ${body.contactpersoon},\r\n\r\nWij hebben uw bestelling van ${body.aantalSets} set(s) ${WAARDEPAPIER_SOORTEN[body.soort]} (${vellen} vellen) voor gemeente ${gemeenteNaam(db, gc)?.naam ?? gc} ontvangen. De waardepapieren worden per aangetekende post verstuurd.\r\n\r\nDUO`,
-          klok.nu());
+          klok.nu(), gebruiker.gebruikersnaam);
         registreerMutatie(db, { tijd: klok.nu().toISOString(), gebruikersnaam: gebruiker.gebruikersnaam, gemeentecode: gc, actie: 'WAARDEPAPIEREN_BESTELD', persoonId: null, nieuw: { bestelnummer, aantalSets: body.aantalSets } });
       })();
       return { bestelnummer, aantalVellen: vellen };

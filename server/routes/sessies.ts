@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { inlogmethode, MELDING_INLOGGEN_MISLUKT, MINIMALE_WACHTWOORDLENGTE, weigerVerlopenActivatiecode } from '../../shared/rules/auth';
 import { Activatie, ActivatieAanvraag, SessieAanvraag, SessieMetSleutel, SessieMetWachtwoord, Sessie } from '../../shared/schemas/api';
 import { controleerTotp, nieuwTotpGeheim } from '../auth/totp';
 import { controleerWachtwoord, controleerZonderAccount, hashWachtwoord } from '../auth/wachtwoord';
 import { beeindigSessie, laadGebruiker, maakSessie, ruimSessiesOp } from '../auth/sessies';
-import { Begrenzer } from '../http/begrenzer';
+import { Vertrager } from '../http/begrenzer';
 import { Probleemfout, weiger } from '../http/probleem';
 import { definieer, type Routecatalogus } from '../http/route';
 import { valideer } from '../http/valideer';
 import type { Omgeving } from '../omgeving';
 
 const VIJFTIEN_MINUTEN = 15 * 60_000;
+const VIJF_MINUTEN = 5 * 60_000;
 
 export function activatiecodeHash(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
@@ -25,19 +26,34 @@ export function nieuweActivatiecode(): string {
 }
 
 export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving, opties: { mislukteLogins: number }): void {
-  const perAccount = new Begrenzer(opties.mislukteLogins, VIJFTIEN_MINUTEN);
-  const perAdres = new Begrenzer(opties.mislukteLogins * 4, VIJFTIEN_MINUTEN);
+  // Growing delays, never a hard block (issue 12, finding 5). The pair of account and address
+  // slows one guesser down most; the account alone (from any address) and the address alone (a
+  // gemeente behind one NAT address) only after many more failures and at most a few minutes,
+  // so someone else's failures cannot keep a colleague out for long.
+  const klokMs = () => klok.nuEcht();
+  const perPaar = new Vertrager(Math.max(1, opties.mislukteLogins - 2), VIJFTIEN_MINUTEN, VIJFTIEN_MINUTEN, { klok: klokMs });
+  const perAccount = new Vertrager(opties.mislukteLogins * 2, VIJF_MINUTEN, VIJFTIEN_MINUTEN, { klok: klokMs });
+  const perAdres = new Vertrager(opties.mislukteLogins * 4, VIJF_MINUTEN, VIJFTIEN_MINUTEN, { klok: klokMs });
+  app.addHook('onClose', async () => {
+    for (const v of [perPaar, perAccount, perAdres]) v.stop();
+  });
 
   function controleerTempo(account: string, adres: string, nu: number): void {
-    const wacht = Math.max(perAccount.wachttijd(account, nu), perAdres.wachttijd(adres, nu));
+    const wacht = Math.max(perPaar.wachttijd(`${account}|${adres}`, nu), perAccount.wachttijd(account, nu), perAdres.wachttijd(adres, nu));
     if (wacht > 0) {
-      throw new Probleemfout(429, `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wacht / 60)} minuten opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
+      const over = wacht >= 120 ? `${Math.ceil(wacht / 60)} minuten` : `${wacht} seconden`;
+      throw new Probleemfout(429, `Te veel mislukte pogingen. Probeer het over ${over} opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
     }
   }
 
-  function mislukt(account: string, adres: string, nu: number): never {
-    perAccount.tel(account, nu);
-    perAdres.tel(adres, nu);
+  function telFout(log: FastifyBaseLogger, account: string, adres: string, nu: number): void {
+    const wacht = Math.max(perPaar.tel(`${account}|${adres}`, nu), perAccount.tel(account, nu), perAdres.tel(adres, nu));
+    // Who was slowed down and for how long, for the beheerder reading the log; never a password or code.
+    if (wacht > 0) log.warn({ inlogvertraging: { account, adres, wachtSeconden: wacht } }, 'mislukte pogingen: vertraagd');
+  }
+
+  function mislukt(log: FastifyBaseLogger, account: string, adres: string, nu: number): never {
+    telFout(log, account, adres, nu);
     throw new Probleemfout(401, MELDING_INLOGGEN_MISLUKT);
   }
 
@@ -63,18 +79,23 @@ export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
         controleerTempo(`u:${gebruikersnaam}`, adres, nu);
         const rij = db.prepare("SELECT wachtwoord_hash FROM gebruikers WHERE gebruikersnaam = ? AND soort = 'CVS'").get(gebruikersnaam) as { wachtwoord_hash: string | null } | undefined;
         const goed = rij ? controleerWachtwoord(invoer.wachtwoord, rij.wachtwoord_hash) : controleerZonderAccount(invoer.wachtwoord);
-        if (!goed) mislukt(`u:${gebruikersnaam}`, adres, nu);
+        if (!goed) mislukt(req.log, `u:${gebruikersnaam}`, adres, nu);
       } else {
         const invoer = valideer(SessieMetWachtwoord, ruw, 'R-AUTH-1');
         gebruikersnaam = invoer.gebruikersnaam;
         controleerTempo(`u:${gebruikersnaam}`, adres, nu);
-        const rij = db.prepare("SELECT wachtwoord_hash, totp_geheim FROM gebruikers WHERE gebruikersnaam = ? AND soort = 'PERSOON'").get(gebruikersnaam) as
-          | { wachtwoord_hash: string | null; totp_geheim: string | null }
+        const rij = db.prepare("SELECT wachtwoord_hash, totp_geheim, totp_laatste_stap FROM gebruikers WHERE gebruikersnaam = ? AND soort = 'PERSOON'").get(gebruikersnaam) as
+          | { wachtwoord_hash: string | null; totp_geheim: string | null; totp_laatste_stap: number | null }
           | undefined;
         const wachtwoordGoed = rij ? controleerWachtwoord(invoer.wachtwoord, rij.wachtwoord_hash) : controleerZonderAccount(invoer.wachtwoord);
-        if (!wachtwoordGoed || !controleerTotp(rij?.totp_geheim ?? null, invoer.totp, nu)) mislukt(`u:${gebruikersnaam}`, adres, nu);
+        const stap = controleerTotp(rij?.totp_geheim ?? null, invoer.totp, nu, rij?.totp_laatste_stap ?? null);
+        if (!wachtwoordGoed || stap === null) mislukt(req.log, `u:${gebruikersnaam}`, adres, nu);
+        // Only a login that succeeds uses up its step (R-AUTH-1, RFC 6238 §5.2); the condition
+        // keeps it so even if two logins with one code were ever checked side by side.
+        const gebruikt = db.prepare('UPDATE gebruikers SET totp_laatste_stap = ? WHERE gebruikersnaam = ? AND (totp_laatste_stap IS NULL OR totp_laatste_stap < ?)').run(stap, gebruikersnaam, stap);
+        if (gebruikt.changes !== 1) mislukt(req.log, `u:${gebruikersnaam}`, adres, nu);
       }
-      perAccount.wis(`u:${gebruikersnaam}`);
+      perPaar.wis(`u:${gebruikersnaam}|${adres}`);
       const gebruiker = laadGebruiker(db, gebruikersnaam);
       if (!gebruiker) throw new Probleemfout(401, MELDING_INLOGGEN_MISLUKT);
       ruimSessiesOp(db, nu);
@@ -124,8 +145,7 @@ export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
         | { geldig_tot: string; gebruikt: number }
         | undefined;
       if (!rij || rij.gebruikt === 1) {
-        perAccount.tel(account, nu);
-        perAdres.tel(`ip:${req.ip}`, nu);
+        telFout(req.log, account, `ip:${req.ip}`, nu);
         throw new Probleemfout(400, 'Deze combinatie van gebruikersnaam en activatiecode is niet bekend. Controleer de gegevens of vraag uw Mijn DUO-beheerder om een nieuwe activatiecode.', { regel: 'R-AUTH-2' });
       }
       weiger(weigerVerlopenActivatiecode(new Date(rij.geldig_tot), klok.nu()));

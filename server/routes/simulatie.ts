@@ -19,6 +19,9 @@ const MAX_KLOKSTAP_DAGEN = 3_660;
 const gemeentecodeVan = (g: string | { code: string } | null | undefined): string | null | undefined => (g === null || g === undefined ? g : typeof g === 'string' ? g : g.code);
 
 /** Demo mode only: lets tests, training and demos build any situation and move time forward. */
+/** At most an hour per call: enough for a TOTP step, too little to end every session by accident. */
+const TijdStap = z.strictObject({ vooruitSeconden: z.number().int().min(1).max(3600) }).meta({ id: 'TijdStap' });
+
 export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { db, klok }: Omgeving): void {
   definieer(app, catalogus, {
     methode: 'POST', pad: '/api/v1/simulatie/personen', toegang: 'sessie', tag: 'Simulatie',
@@ -114,6 +117,18 @@ export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus,
   });
 
   definieer(app, catalogus, {
+    methode: 'POST', pad: '/api/v1/simulatie/tijd', toegang: 'sessie', tag: 'Simulatie',
+    samenvatting: 'De echte tijd van de server vooruitzetten (TOTP-stappen, inactieve sessies), bijvoorbeeld om een gebruiker binnen 30 seconden opnieuw te laten inloggen',
+    body: TijdStap,
+    antwoord: { status: 200, schema: z.object({ nu: z.string() }) },
+    weigeringen: [400, 401],
+    handler: ({ body }) => {
+      klok.verzetEcht(body.vooruitSeconden * 1000);
+      return { nu: new Date(klok.nuEcht()).toISOString() };
+    },
+  });
+
+  definieer(app, catalogus, {
     methode: 'POST', pad: '/api/v1/simulatie/gebeurtenissen', toegang: 'sessie', tag: 'Simulatie',
     samenvatting: 'Een DUO-gebeurtenis op een persoon; maakt de signalen die de regel noemt (R-SIG-10)',
     body: Gebeurtenis,
@@ -144,10 +159,15 @@ export function simulatieRoutes(app: FastifyInstance, catalogus: Routecatalogus,
 
   definieer(app, catalogus, {
     methode: 'GET', pad: '/api/v1/simulatie/uitgaande-mail', toegang: 'sessie', tag: 'Simulatie',
-    samenvatting: 'De e-mails die de server "verstuurde", nieuwste eerst',
+    samenvatting: 'De e-mails die de server "verstuurde", nieuwste eerst: die de eigen handelingen veroorzaakten, voor een beheerder ook die van de gebruikers die hij beheert',
     antwoord: { status: 200, schema: z.array(UitgaandeMail) }, weigeringen: [401],
-    handler: () =>
-      (db.prepare('SELECT id, aan, onderwerp, inhoud, verzonden_op FROM uitgaande_mail ORDER BY verzonden_op DESC, rowid DESC').all() as { id: string; aan: string; onderwerp: string; inhoud: string; verzonden_op: string }[])
+    // Issue 12, finding 11 (API.md): never another user's activation code.
+    handler: ({ gebruiker }) =>
+      (db.prepare(`SELECT id, aan, onderwerp, inhoud, verzonden_op FROM uitgaande_mail
+        WHERE veroorzaakt_door = @ik OR veroorzaakt_door IN (
+          SELECT gg.gebruikersnaam FROM gebruiker_gemeenten gg
+          WHERE gg.gemeentecode IN (SELECT gemeentecode FROM gebruiker_gemeenten WHERE gebruikersnaam = @ik AND beheerder = 1))
+        ORDER BY verzonden_op DESC, rowid DESC`).all({ ik: gebruiker.gebruikersnaam }) as { id: string; aan: string; onderwerp: string; inhoud: string; verzonden_op: string }[])
         .map((m) => ({ id: m.id, aan: m.aan, onderwerp: m.onderwerp, inhoud: m.inhoud, verzondenOp: m.verzonden_op })),
   });
 }

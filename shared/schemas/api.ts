@@ -223,7 +223,11 @@ export const Contactbericht = z.strictObject({
   bericht: Tekst(5000),
 }).meta({ id: 'Contactbericht' });
 export const Contactontvangst = z.object({ id: z.string(), ontvangenOp: z.string() });
-export const Status = z.object({ status: z.literal('ok'), vandaag: Datum, versie: z.string() }).meta({ id: 'Status' });
+export const Status = z.object({
+  status: z.literal('ok'), vandaag: Datum, versie: z.string(),
+  /** How many days ISI remembers an Idempotency-Key: a client never resends a change older than this (issue 12, finding 4). */
+  idempotentieBewaarDagen: z.number().int().min(1).optional(),
+}).meta({ id: 'Status' });
 
 // Sync
 export const SignaalVolledig = SignaalInLijst.extend({ gemeentecode: Gemeentecode, statusGewijzigdOp: DatumOfNull }).meta({ id: 'Signaal' });

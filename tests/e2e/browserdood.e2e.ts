@@ -89,9 +89,10 @@ test.describe('de browser sterft tijdens de eerste synchronisatie', () => {
     for (let i = 0; i < KEREN; i++) {
       const context = await openProfiel(werkplek.profiel);
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(werkplek.appUrl);
-      // The first time the user logs in; later the host still holds the session, so the app opens straight in.
-      if (i === 0) await logIn(page, werkplek.appUrl, 'demo-muteren');
+      // The first time the user logs in; later the host still holds the session, so the app opens
+      // straight in (each time from a fresh link of the host's start file: a link opens the app once).
+      if (i === 0) await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
+      else await page.goto(werkplek.appUrl);
       await expect(page.getByTestId('cachebalk')).toBeVisible({ timeout: 30_000 });
       const moment = 100 + Math.floor(Math.random() * 2_400);
       momenten.push(moment);
@@ -116,7 +117,7 @@ test.describe('ontgrendelen', () => {
     test.setTimeout(180_000);
     let context = await openProfiel(werkplek.profiel);
     let page = context.pages()[0] ?? (await context.newPage());
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtTotKlaar(page);
     const voor = await controlegetallen(page);
     await logUit(page, 'bewaren');
@@ -124,7 +125,7 @@ test.describe('ontgrendelen', () => {
 
     context = await openProfiel(werkplek.profiel);
     page = context.pages()[0] ?? (await context.newPage());
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     // Loaded from disk: the bar has the earlier time at once, and no full sync (with its progress bar) starts.
     await expect(page.getByTestId('gegevens-van')).toContainText('Gegevens van', { timeout: 15_000 });
     await expect(page.getByTestId('sync-voortgang')).toHaveCount(0);

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { test as basis } from '@playwright/test';
+import { leesStartUrl } from '../../main/host/startbestand';
 import { startProces, VANDAAG } from './omgeving';
 
 export interface EigenOmgeving {
   isiUrl: string;
-  appUrl: string;
+  /** A link that opens the app once (the host's start file, read anew each time). */
+  readonly appUrl: string;
   /** Stops the reference server as a dropped network would: the host and the page stay up. */
   stopIsi(): Promise<void>;
 }
@@ -29,10 +31,16 @@ export const test = basis.extend<{ eigenOmgeving: EigenOmgeving }>({
   // eslint-disable-next-line no-empty-pattern
   eigenOmgeving: async ({}, gebruik) => {
     const server = await startProces(['server/cli.ts', '--demo', '--db', ':memory:', '--port', '0', '--vandaag', VANDAAG, '--stil'], /luistert op (http:\/\/\S+)/);
+    const data = mkdtempSync(join(tmpdir(), 'pib-data-'));
     const host = await startProces(['main/host/cli.ts', '--isi', server.url, '--port', '0', '--demo'], /Browsermodus: open (http:\/\/\S+)/, {
-      PIB_DOWNLOADS: mkdtempSync(join(tmpdir(), 'pib-downloads-')), PIB_DATA: mkdtempSync(join(tmpdir(), 'pib-data-')),
+      PIB_DOWNLOADS: mkdtempSync(join(tmpdir(), 'pib-downloads-')), PIB_DATA: data,
     });
-    await gebruik({ isiUrl: server.url, appUrl: host.url, stopIsi: () => stop(server.proces) });
+    await gebruik({
+      isiUrl: server.url, stopIsi: () => stop(server.proces),
+      get appUrl() {
+        return leesStartUrl(data);
+      },
+    });
     await Promise.all([stop(host.proces), stop(server.proces)]);
   },
 });

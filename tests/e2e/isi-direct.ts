@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { totpCode } from '../../server/auth/totp';
+import { volgendeTotpCode } from '../helpers/totp';
+import { isiKlok } from './isi-klok';
 
 /**
  * Checks on the server side, past the app: a session of its own on the reference server
@@ -9,7 +10,7 @@ export async function isiSessie(isiUrl: string, gebruikersnaam: 'demo-muteren' |
   const r = await fetch(`${isiUrl}/api/v1/sessies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam, wachtwoord: 'demo', totp: totpCode('JBSWY3DPEHPK3PXP') }),
+    body: JSON.stringify({ gebruikersnaam, wachtwoord: 'demo', totp: await volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|${gebruikersnaam}`, isiKlok(isiUrl)) }),
   });
   expect(r.status, await r.clone().text()).toBe(201);
   return ((await r.json()) as { token: string }).token;

@@ -5,6 +5,8 @@ import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as basis } from '@playwright/test';
+import { leesStartUrl } from '../../main/host/startbestand';
+import { herstelIsiKlok } from './isi-klok';
 import { startProces, VANDAAG } from './omgeving';
 
 /** A free loopback port, so a program can be stopped and started again at the same address (same origin, same IndexedDB). */
@@ -77,7 +79,7 @@ export async function startTussenstation(isiUrl: string): Promise<Tussenstation>
 
 export interface OfflineOmgeving {
   isiUrl: string;
-  /** The host with this run's secret (it changes when the host starts again). */
+  /** A link that opens the app once (the host's start file, read anew each time; new when the host starts again). */
   readonly appUrl: string;
   /** The Chromium profile of this test's browser, to look at what the app left on disk. */
   profiel: string;
@@ -89,7 +91,7 @@ export interface OfflineOmgeving {
   startIsi(): Promise<void>;
   /** The host dies (SIGKILL: no clean-up), as a crash of the app would. */
   doodHost(): Promise<void>;
-  /** The host again at the same address (same origin, so the same IndexedDB), with a new secret. */
+  /** The host again, at the port it remembered in its data folder (same origin, so the same IndexedDB), with a new secret. */
   startHost(): Promise<void>;
 }
 
@@ -105,18 +107,18 @@ export const test = basis.extend<{ beleid: Record<string, unknown>; werkplek: Of
     const beleidPad = join(map, 'beleid.json');
     writeFileSync(beleidPad, JSON.stringify(beleid));
     const isiPoort = await vrijePoort();
-    const hostPoort = await vrijePoort();
+    const data = join(map, 'data');
     const dbPad = join(map, 'isi.db');
     let isi: ChildProcess | null = null;
     let host: ChildProcess | null = null;
-    let sleutelUrl = '';
+    let hostUrl = '';
     const isiUrl = `http://127.0.0.1:${isiPoort}`;
     const station = await startTussenstation(isiUrl);
     const omgeving: OfflineOmgeving = {
       isiUrl,
       station,
       get appUrl() {
-        return sleutelUrl;
+        return leesStartUrl(data);
       },
       profiel: join(map, 'chromium'),
       stopIsi: async () => {
@@ -125,17 +127,22 @@ export const test = basis.extend<{ beleid: Record<string, unknown>; werkplek: Of
       },
       startIsi: async () => {
         isi = (await startProces(['server/cli.ts', '--demo', '--db', dbPad, '--port', String(isiPoort), '--vandaag', VANDAAG, '--stil'], /luistert op (http:\/\/\S+)/)).proces;
+        // The TOTP steps used so far are in the database; the clock's lead that let them be used is not.
+        await herstelIsiKlok(isiUrl);
       },
       doodHost: async () => {
         if (host) await stop(host, 'SIGKILL');
         host = null;
       },
       startHost: async () => {
-        const h = await startProces(['main/host/cli.ts', '--isi', station.url, '--port', String(hostPoort), '--demo'], /Browsermodus: open (http:\/\/\S+)/, {
-          PIB_DOWNLOADS: join(map, 'downloads'), PIB_DATA: join(map, 'data'), PIB_BELEID: beleidPad,
+        // No --port: the host takes the port it remembered for this data folder, as npm run web does.
+        const h = await startProces(['main/host/cli.ts', '--isi', station.url, '--demo'], /Browsermodus: open (http:\/\/\S+)/, {
+          PIB_DOWNLOADS: join(map, 'downloads'), PIB_DATA: data, PIB_BELEID: beleidPad,
         });
         host = h.proces;
-        sleutelUrl = h.url;
+        const origin = new URL(h.url).origin;
+        if (hostUrl && origin !== hostUrl) throw new Error(`De host kwam terug op ${origin} in plaats van ${hostUrl}: de browsercache hoort bij het adres.`);
+        hostUrl = origin;
       },
     };
     await omgeving.startIsi();

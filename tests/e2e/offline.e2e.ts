@@ -17,9 +17,9 @@ async function wachtOpSync(page: Page): Promise<void> {
 }
 
 /** The app again after the host died: a fresh page load (the old page would only see its fragment change). */
-async function naHerstart(page: Page, appUrl: string): Promise<void> {
+async function naHerstart(page: Page, appUrl: string, isiUrl: string): Promise<void> {
   await page.goto('about:blank');
-  await logIn(page, appUrl, 'demo-muteren');
+  await logIn(page, appUrl, 'demo-muteren', isiUrl);
 }
 
 async function openPersoon(page: Page, bsn: string): Promise<void> {
@@ -68,7 +68,7 @@ test.describe('offline werken', () => {
   test('zoeken, openen en wijzigen zonder verbinding; na herstel komt de wijziging zonder klik precies één keer aan', async ({ page, werkplek }) => {
     test.setTimeout(120_000);
     const p = await nieuwePersoon(werkplek.isiUrl, 'Onderweg');
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await expect(page.getByTestId('verbinding')).toHaveText('Online');
     await schermafdruk(page, '40-cache-gesynchroniseerd');
@@ -109,7 +109,7 @@ test.describe('offline werken', () => {
   test('een wijziging die intussen bij DUO is gewijzigd: geweigerd, naast de stand van DUO; opnieuw proberen en verwerpen', async ({ page, werkplek }) => {
     test.setTimeout(120_000);
     const p = await nieuwePersoon(werkplek.isiUrl, 'Conflict');
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await werkplek.stopIsi();
     await openPersoon(page, p.bsn);
@@ -169,13 +169,13 @@ test.describe('onderbroken', () => {
   test.use({ beleid: { syncPaginaGrootte: 100 } });
 
   test('de host sterft tijdens de eerste synchronisatie: na herstart gaat die verder, niets dubbel of kwijt', async ({ page, werkplek }) => {
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     const voortgang = page.getByTestId('sync-voortgang');
     await expect(voortgang).toContainText(/ophalen: [1-9][\d.]* van [\d.]+ \(\d+%\)/);
     await schermafdruk(page, '43-eerste-synchronisatie');
     await werkplek.doodHost();
     await werkplek.startHost();
-    await naHerstart(page, werkplek.appUrl);
+    await naHerstart(page, werkplek.appUrl, werkplek.isiUrl);
     await wachtOpSync(page);
 
     // Every person and open signal of the gemeente is in the cache once: the counts equal ISI's.
@@ -198,7 +198,7 @@ test.describe('onderbroken', () => {
 
   test('de host sterft terwijl DUO de wijziging al heeft: opnieuw verzonden met dezelfde sleutel, één keer verwerkt', async ({ page, werkplek }) => {
     const p = await nieuwePersoon(werkplek.isiUrl, 'Onderbroken');
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await openPersoon(page, p.bsn);
 
@@ -217,7 +217,7 @@ test.describe('onderbroken', () => {
     expect((await persoonBijIsi(werkplek.isiUrl, p.id)).versie).toBe(p.versie + 1);
 
     await werkplek.startHost();
-    await naHerstart(page, werkplek.appUrl);
+    await naHerstart(page, werkplek.appUrl, werkplek.isiUrl);
     await wachtOpSync(page);
     await expect(page.getByTestId('wachtrij-link')).toHaveCount(0, { timeout: 20_000 });
     const bijIsi = await persoonBijIsi(werkplek.isiUrl, p.id);
@@ -262,7 +262,7 @@ test.describe('versleuteld op schijf', () => {
 
     const context = await chromium.launchPersistentContext(werkplek.profiel, { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'nl-NL' });
     const page = context.pages()[0] ?? (await context.newPage());
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await context.close();
 
@@ -289,7 +289,7 @@ test.describe('vergrendelen en wissen', () => {
 
   test('na de ingestelde minuten zonder activiteit vergrendelt de app; inloggen ontgrendelt, de gegevens zijn er nog', async ({ page, werkplek }) => {
     await page.clock.install();
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await page.clock.fastForward('01:05');
     await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
@@ -298,13 +298,13 @@ test.describe('vergrendelen en wissen', () => {
     await controleerToegankelijkheid(page, 'vergrendeld');
 
     // Unlocked by logging in: the cache is there (no full sync with its progress bar again).
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await expect(page.getByTestId('gegevens-van')).toContainText('Gegevens van');
     await expect(page.getByTestId('sync-voortgang')).toHaveCount(0);
   });
 
   test('"Lokale gegevens wissen" en uitloggen met wissen: daarna worden de gegevens opnieuw opgehaald', async ({ page, werkplek }) => {
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
     await page.getByTestId('lokaal-wissen').click();
     await controleerToegankelijkheid(page, 'lokale gegevens wissen');
@@ -325,7 +325,7 @@ test.describe('vergrendelen en wissen', () => {
       return (await idb.databases()).map((d) => d.name ?? '');
     });
     expect(databases.filter((n) => n.startsWith('pib-cache-'))).toEqual([]);
-    await logIn(page, werkplek.appUrl, 'demo-muteren');
+    await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
   });
 });

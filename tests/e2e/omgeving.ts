@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as basis, expect, type Page } from '@playwright/test';
-import { totpCode } from '../../server/auth/totp';
+import { leesStartUrl } from '../../main/host/startbestand';
+import { volgendeTotpCode } from '../helpers/totp';
+import { isiKlok } from './isi-klok';
 
 export const VANDAAG = '2025-03-01';
 
@@ -29,7 +31,8 @@ export function startProces(args: string[], patroon: RegExp, env: NodeJS.Process
 
 export interface Omgeving {
   isiUrl: string;
-  appUrl: string;
+  /** A link that opens the app once (the host's start file, read anew each time). */
+  readonly appUrl: string;
   downloads: string;
 }
 
@@ -44,8 +47,14 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
     async ({}, gebruik) => {
       const downloads = mkdtempSync(join(tmpdir(), 'pib-downloads-'));
       const server = await startProces(['server/cli.ts', '--demo', '--db', ':memory:', '--port', '0', '--vandaag', VANDAAG, '--stil'], /luistert op (http:\/\/\S+)/);
-      const host = await startProces(['main/host/cli.ts', '--isi', server.url, '--port', '0', '--demo'], /Browsermodus: open (http:\/\/\S+)/, { PIB_DOWNLOADS: downloads, PIB_DATA: mkdtempSync(join(tmpdir(), 'pib-data-')) });
-      await gebruik({ isiUrl: server.url, appUrl: host.url, downloads });
+      const data = mkdtempSync(join(tmpdir(), 'pib-data-'));
+      const host = await startProces(['main/host/cli.ts', '--isi', server.url, '--port', '0', '--demo'], /Browsermodus: open (http:\/\/\S+)/, { PIB_DOWNLOADS: downloads, PIB_DATA: data });
+      await gebruik({
+        isiUrl: server.url, downloads,
+        get appUrl() {
+          return leesStartUrl(data);
+        },
+      });
       host.proces.kill();
       server.proces.kill();
     },
@@ -65,16 +74,16 @@ export const test = basis.extend<{ inloggen: (gebruiker: 'demo-muteren' | 'demo-
     { auto: true },
   ],
   inloggen: async ({ page, omgeving }, gebruik) => {
-    await gebruik((gebruiker) => logIn(page, omgeving.appUrl, gebruiker));
+    await gebruik((gebruiker) => logIn(page, omgeving.appUrl, gebruiker, omgeving.isiUrl));
   },
 });
 
-/** Logs a demo user in through the login screen and waits for the start screen. */
-export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren' | 'demo-raadplegen'): Promise<void> {
+/** Logs a demo user in through the login screen (with the next TOTP code ISI at `isiUrl` accepts) and waits for the start screen. */
+export async function logIn(page: Page, appUrl: string, gebruiker: 'demo-muteren' | 'demo-raadplegen', isiUrl: string): Promise<void> {
   await page.goto(appUrl);
   await page.getByLabel('Gebruikersnaam').fill(gebruiker);
   await page.getByLabel('Wachtwoord').fill('demo');
-  await page.getByLabel('Verificatiecode').fill(totpCode('JBSWY3DPEHPK3PXP'));
+  await page.getByLabel('Verificatiecode').fill(await volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|${gebruiker}`, isiKlok(isiUrl)));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page.getByRole('heading', { name: 'Inburgering' })).toBeVisible();
 }

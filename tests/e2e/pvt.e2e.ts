@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { totpCode } from '../../server/auth/totp';
+import { volgendeTotpCode } from '../helpers/totp';
+import { isiKlok } from './isi-klok';
 import { toonDatum } from '../../shared/datum';
 import { datumDefinitief, MELDING_DEFINITIEF, MELDING_VERHUISD, MUTATIEFORMULIER_URL, REDENEN } from '../../shared/rules/pvt';
 import { controleerToegankelijkheid, expect, schermafdruk, test, VANDAAG } from './omgeving';
@@ -9,7 +10,7 @@ async function isi(isiUrl: string) {
   const sessie = await fetch(`${isiUrl}/api/v1/sessies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode('JBSWY3DPEHPK3PXP') }),
+    body: JSON.stringify({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|demo-muteren`, isiKlok(isiUrl)) }),
   });
   const { token } = (await sessie.json()) as { token: string };
   return async (methode: string, pad: string, body?: unknown, headers: Record<string, string> = {}) => {

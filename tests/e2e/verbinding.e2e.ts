@@ -6,7 +6,7 @@ const GEEN_VERBINDING = 'Er is geen verbinding met DUO (ISI).';
 // When ISI cannot be reached the user is told so, in place and in Dutch, and loses nothing typed.
 test.describe('geen verbinding met ISI', () => {
   test('a search on "Onder welke wet valt een persoon" says so, and the BSN stays', async ({ page, eigenOmgeving }) => {
-    await logIn(page, eigenOmgeving.appUrl, 'demo-muteren');
+    await logIn(page, eigenOmgeving.appUrl, 'demo-muteren', eigenOmgeving.isiUrl);
     await page.getByTestId('menu').getByRole('link', { name: '01. Onder welke wet valt een persoon' }).click();
     await expect(page.getByRole('heading', { name: 'Zoeken wet inburgering' })).toBeVisible();
     const bsn = page.getByLabel('Burgerservicenummer');

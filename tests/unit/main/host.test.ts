@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { maakDiensten } from '../../../main/diensten';
 import { startHost, type Host } from '../../../main/host/host';
+import { MAX_HERVERBINDSLEUTELS } from '../../../main/host/sleutels';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const platform = nodePlatform({ downloadMap: join(basis, 'downloads'), dataMap: join(basis, 'data') });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
   const diensten = maakDiensten({ isi: new IsiClient(`http://127.0.0.1:${(isi.address() as { port: number }).port}`), platform, policy: STANDAARD_POLICY, kluis, info: { versie: 't', modus: 'browser', demo: false } });
-  host = await startHost({ diensten, rendererMap, geheim: GEHEIM });
+  host = await startHost({ diensten, rendererMap, geheim: GEHEIM, dataMap: platform.dataMap() });
 });
 
 afterAll(async () => {
@@ -41,16 +42,34 @@ afterAll(async () => {
   await new Promise((klaar) => isi.close(klaar));
 });
 
-/** Opens the IPC socket as a page would; resolves with the open socket or the refusal's status. */
-function verbind(opties: { pad?: string; origin?: string | null; protocollen?: string[] } = {}): Promise<WebSocket | number> {
+/** The host's current start secret (it changes each time one is used). */
+const startsleutel = () => new URL(host.sleutelUrl).hash.slice('#sleutel='.length);
+
+/** The next message on the socket, parsed. */
+function volgendBericht(ws: WebSocket): Promise<any> {
+  return new Promise((klaar) => ws.once('message', (data) => klaar(JSON.parse(String(data)))));
+}
+
+/**
+ * Opens the IPC socket as a page would; resolves with the open socket (and the reconnection secret
+ * it was sent first) or the refusal's status.
+ */
+function verbind(opties: { pad?: string; origin?: string | null; protocollen?: string[]; hostnaam?: string } = {}): Promise<WebSocket | number> {
   const origin = opties.origin === undefined ? host.url : opties.origin;
-  const ws = new WebSocket(`${host.url.replace(/^http/, 'ws')}${opties.pad ?? '/ipc'}`, opties.protocollen ?? ['pib', `sleutel.${GEHEIM}`], origin ? { origin } : {});
+  const ws = new WebSocket(`${host.url.replace(/^http/, 'ws')}${opties.pad ?? '/ipc'}`, opties.protocollen ?? ['pib', `sleutel.${startsleutel()}`], {
+    ...(origin ? { origin } : {}), ...(opties.hostnaam ? { headers: { host: opties.hostnaam } } : {}),
+  });
+  const eerste = volgendBericht(ws);
   return new Promise((klaar) => {
-    ws.on('open', () => klaar(ws));
+    ws.on('open', () => {
+      herverbindsleutels.set(ws, eerste.then((b) => b.sleutel as string));
+      klaar(ws);
+    });
     ws.on('unexpected-response', (_req, res) => klaar(res.statusCode ?? 0));
     ws.on('error', () => klaar(-1));
   });
 }
+const herverbindsleutels = new WeakMap<WebSocket, Promise<string>>();
 
 async function open(): Promise<WebSocket> {
   const ws = await verbind();
@@ -65,24 +84,29 @@ function roep(ws: WebSocket, kanaal: unknown, args: unknown, wachtMs = 2_000): P
   return stuur(ws, JSON.stringify({ id, kanaal, args }), id, wachtMs);
 }
 
-function stuur(ws: WebSocket, ruw: string, id: number, wachtMs: number): Promise<any> {
+function stuur(ws: WebSocket, ruw: string, id: number | null, wachtMs: number): Promise<any> {
   return new Promise((klaar) => {
-    const tijd = setTimeout(() => klaar(null), wachtMs);
-    ws.on('message', (data) => {
+    const luister = (data: unknown) => {
       const antwoord = JSON.parse(String(data));
       if (antwoord.id !== id) return;
+      beeindig(antwoord.uitkomst);
+    };
+    const beeindig = (waarde: unknown) => {
       clearTimeout(tijd);
-      klaar(antwoord.uitkomst);
-    });
+      ws.off('message', luister);
+      klaar(waarde);
+    };
+    const tijd = setTimeout(() => beeindig(null), wachtMs);
+    ws.on('message', luister);
     ws.send(ruw);
   });
 }
 
 /** A raw GET: the path goes out exactly as written, not normalised as fetch would. */
-function haal(pad: string, methode = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; tekst: string }> {
+function haal(pad: string, methode = 'GET', hostnaam?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; tekst: string }> {
   return new Promise((klaar, faal) => {
     const url = new URL(host.url);
-    const req = request({ host: url.hostname, port: url.port, path: pad, method: methode }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path: pad, method: methode, ...(hostnaam === undefined ? {} : { headers: { host: hostnaam } }) }, (res) => {
       let tekst = '';
       res.on('data', (d) => (tekst += String(d)));
       res.on('end', () => klaar({ status: res.statusCode ?? 0, headers: res.headers, tekst }));
@@ -98,7 +122,10 @@ describe('the IPC socket of the host', () => {
     ['without the secret', () => ({ protocollen: ['pib'] })],
     ['without any subprotocol', () => ({ protocollen: [] })],
     ['with a wrong secret', () => ({ protocollen: ['pib', 'sleutel.raden'] })],
-    ['with the secret cut short', () => ({ protocollen: ['pib', `sleutel.${GEHEIM.slice(0, -1)}`] })],
+    ['with the secret cut short', () => ({ protocollen: ['pib', `sleutel.${startsleutel().slice(0, -1)}`] })],
+    ['with the secret but without the pib protocol', () => ({ protocollen: [`sleutel.${startsleutel()}`] })],
+    ['for another host name (DNS rebinding)', () => ({ hostnaam: `evil.example:${new URL(host.url).port}` })],
+    ['for a loopback name on another port', () => ({ hostnaam: '127.0.0.1:1' })],
     ['from another origin', () => ({ origin: 'http://evil.example' })],
     ['from localhost instead of 127.0.0.1', () => ({ origin: host.url.replace('127.0.0.1', 'localhost') })],
     ['without an Origin', () => ({ origin: null })],
@@ -143,13 +170,58 @@ describe('the IPC socket of the host', () => {
     ws.terminate();
   });
 
-  it('ignores a message that is no call, and keeps answering', async () => {
+  it('answers a message that is no call with a typed problem, and keeps answering', async () => {
     const ws = await open();
     for (const ruw of ['geen json', '{"id": "een", "kanaal": "app.info"}', '[]', 'null', JSON.stringify({ id: 1, kanaal: 'x'.repeat(101), args: {} })]) {
-      expect(await stuur(ws, ruw, 1, 300), ruw).toBeNull();
+      expect(await stuur(ws, ruw, null, 2_000), ruw).toMatchObject({ ok: false, probleem: { status: 400, code: 'ONGELDIG_BERICHT', detail: expect.stringContaining('Herlaad de pagina') } });
     }
     expect(await roep(ws, 'app.info', {})).toMatchObject({ ok: true, waarde: { modus: 'browser', beleid: { vergrendelNaMinuten: 15, cacheBijUitloggen: 'vragen' } } });
     ws.terminate();
+  });
+});
+
+describe('the secrets of the IPC socket (issue 12, finding 1)', () => {
+  it('opens one socket per secret: the start secret is spent, and the start file (0600) gets a new one', async () => {
+    const startbestand = host.startbestand!;
+    expect(statSync(startbestand).mode & 0o777).toBe(0o600);
+    const eerst = startsleutel();
+    expect(readFileSync(startbestand, 'utf8')).toContain(`${host.url}/#sleutel=${eerst}`);
+    const ws = await open();
+    expect(await roep(ws, 'sessie.huidig', {})).toMatchObject({ ok: true });
+    expect(startsleutel()).not.toBe(eerst);
+    expect(readFileSync(startbestand, 'utf8')).toContain(`#sleutel=${startsleutel()}`);
+    expect(readFileSync(startbestand, 'utf8')).not.toContain(eerst);
+    expect(statSync(startbestand).mode & 0o777).toBe(0o600);
+    // The spent secret opens nothing, not even with the right origin, and not while its socket is open.
+    expect(await verbind({ protocollen: ['pib', `sleutel.${eerst}`] })).toBe(403);
+    ws.terminate();
+    expect(await verbind({ protocollen: ['pib', `sleutel.${eerst}`] })).toBe(403);
+  });
+
+  it('sends each socket the secret for its next connection (a reload), which works once too', async () => {
+    const ws = await open();
+    const volgende = await herverbindsleutels.get(ws)!;
+    ws.terminate();
+    const herladen = await verbind({ protocollen: ['pib', `sleutel.${volgende}`] });
+    if (typeof herladen === 'number') throw new Error(`geweigerd: ${herladen}`);
+    expect(await roep(herladen, 'sessie.huidig', {})).toMatchObject({ ok: true });
+    const daarna = await herverbindsleutels.get(herladen)!;
+    expect(daarna).not.toBe(volgende);
+    expect(await verbind({ protocollen: ['pib', `sleutel.${volgende}`] })).toBe(403);
+    herladen.terminate();
+  });
+
+  it(`keeps at most ${MAX_HERVERBINDSLEUTELS} unused reconnection secrets, dropping the oldest`, async () => {
+    const sleutels: string[] = [];
+    for (let i = 0; i <= MAX_HERVERBINDSLEUTELS; i++) {
+      const ws = await open();
+      sleutels.push(await herverbindsleutels.get(ws)!);
+      ws.terminate();
+    }
+    expect(await verbind({ protocollen: ['pib', `sleutel.${sleutels[0]}`] })).toBe(403);
+    const nieuwste = await verbind({ protocollen: ['pib', `sleutel.${sleutels.at(-1)}`] });
+    expect(typeof nieuwste).not.toBe('number');
+    if (typeof nieuwste !== 'number') nieuwste.terminate();
   });
 });
 
@@ -172,9 +244,19 @@ describe('the page the host serves', () => {
     expect(new Set(nonces).size).toBe(3);
   });
 
-  it('never names the secret in what it serves', async () => {
-    expect((await haal('/')).tekst).not.toContain(GEHEIM);
-    expect(host.sleutelUrl).toBe(`${host.url}/#sleutel=${GEHEIM}`);
+  it('never names a secret in what it serves', async () => {
+    const tekst = (await haal('/')).tekst;
+    expect(tekst).not.toContain(GEHEIM);
+    expect(tekst).not.toContain(startsleutel());
+  });
+
+  it('serves nothing to a request that names it by another host name (DNS rebinding)', async () => {
+    for (const naam of ['evil.example', `evil.example:${new URL(host.url).port}`, '127.0.0.1:1']) {
+      const { status, tekst } = await haal('/', 'GET', naam);
+      expect(status, naam).toBe(421);
+      expect(tekst).not.toContain('csp-nonce');
+    }
+    expect((await haal('/', 'GET', `localhost:${new URL(host.url).port}`)).status).toBe(200);
   });
 
   it('serves the built files', async () => {

@@ -2,14 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { totpCode } from '../../../server/auth/totp';
 import { maakDiensten } from '../../../main/diensten';
 import { IsiClient, IsiFout } from '../../../main/isi/client';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { nodePlatform, ONTWIKKELSLEUTEL_BESTAND } from '../../../main/platform/node';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis, SLEUTELMAP } from '../../../main/vault/kluis';
-import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { startTestServer } from '../../helpers/isi';
 
 // Electron's safeStorage, stood in for: it "encrypts" reversibly under the keyring of the moment,
 // so a test can reset the keyring and see what the vault does with a key it can no longer unwrap.
@@ -201,7 +200,7 @@ describe('cache.sleutel and cache.vergeet', async () => {
     const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'dl') });
     return maakDiensten({ isi: new IsiClient(server.url), platform, policy: STANDAARD_POLICY, kluis: maakKluis({ geheimen, dataMap }), info: { versie: 't', modus: 'browser', demo: true } });
   }
-  const inloggen = (d: ReturnType<typeof diensten>, gebruikersnaam: string) => d.sessie.inloggen({ gebruikersnaam, wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+  const inloggen = async (d: ReturnType<typeof diensten>, gebruikersnaam: string) => d.sessie.inloggen({ gebruikersnaam, wachtwoord: 'demo', totp: await server.totp(gebruikersnaam) });
 
   it('give the logged-in user\'s key only while logged in; locking or logging out ends that', async () => {
     const d = diensten();

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeopendBestand, GeschrevenBestand, type Uitkomst, Voortgang } from '../../../shared/ipc';
 import { vergelijkSignalen } from '../../../shared/rules/signalen';
 import type { PersoonInLijst, SignaalInLijst } from '../../../shared/schemas/api';
-import { totpCode } from '../../../server/auth/totp';
 import { LIJST_PAGINA, maakDiensten } from '../../../main/diensten';
 import { bestandenRegister } from '../../../main/files';
 import { DOWNLOAD_GELDIG_MS, eenmaligeDownloads } from '../../../main/host/downloads';
@@ -15,7 +14,7 @@ import { nodePlatform } from '../../../main/platform/node';
 import type { Platform } from '../../../main/platform/platform';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis } from '../../../main/vault/kluis';
-import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { startTestServer } from '../../helpers/isi';
 import { haalBytes, zoekAlles } from '../server/hulp';
 import { legeMap, leesWerkboek, type GelezenWerkboek } from './files/hulp';
 
@@ -43,7 +42,7 @@ function maak(opties: { openen?: (pad: string) => Promise<void>; aanbieden?: (pa
 
 async function ingelogd(o: Parameters<typeof maak>[0] = {}) {
   const m = maak(o);
-  await m.diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+  await m.diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
   return m;
 }
 
@@ -293,9 +292,28 @@ describe('R-DL-2: bestanden.geschreven and bestanden.verwijderGeschreven', () =>
   it('a listed file removed by hand meanwhile is simply gone: no refusal', async () => {
     const n = await ingelogd();
     const b = await open(n.diensten, 'signalen.openInExcel', { gc: '0014' });
+    // The user sees the list, then removes the file by hand before choosing it there.
+    expect(await roep(n.diensten, 'bestanden.geschreven', {})).toMatchObject({ ok: true });
     const { rmSync } = await import('node:fs');
     rmSync(b.pad);
     expect(await roep(n.diensten, 'bestanden.verwijderGeschreven', { paden: [b.pad] })).toEqual({ ok: true, waarde: { verwijderd: 0 } });
+  });
+
+  it('issue 12, finding 7: without a login neither lists nor deletes; a path outside the register is refused the same whether it exists or not', async () => {
+    const uit = maak();
+    for (const [kanaal, args] of [['bestanden.geschreven', {}], ['bestanden.verwijderGeschreven', { paden: ['/etc/passwd'] }]] as const) {
+      expect(await roep(uit.diensten, kanaal, args)).toMatchObject({ ok: false, probleem: { status: 401, code: 'NIET_INGELOGD' } });
+    }
+    const n = await ingelogd();
+    const antwoord = async (pad: string) => {
+      const u = await roep(n.diensten, 'bestanden.verwijderGeschreven', { paden: [pad] }) as { ok: false; probleem: { code: string; status: number; detail: string } };
+      return { ...u, probleem: { ...u.probleem, detail: u.probleem.detail.replace(pad, 'PAD') } };
+    };
+    const bestaat = await antwoord('/etc/passwd');
+    expect(bestaat).toMatchObject({ ok: false, probleem: { code: 'NIET_IN_REGISTER', status: 422 } });
+    expect(await antwoord('/bestaat/niet/passwd')).toEqual(bestaat);
+    expect(await antwoord('../../etc/passwd')).toEqual(bestaat);
+    expect(existsSync('/etc/passwd')).toBe(true);
   });
 });
 
@@ -361,7 +379,7 @@ describe('the download folder', () => {
       isi: new IsiClient(server.url), platform, policy: STANDAARD_POLICY, kluis: maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() }),
       info: { versie: 't', modus: 'electron', demo: true },
     });
-    await d.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+    await d.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
     const b = await open(d, 'signalen.openInExcel', { gc: '0014' });
     expect(b.pad).toBe(join(basis, 'Downloads', 'signalen_0014_20250301.xlsx'));
   });

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Wijzigingen, type SignaalInLijst } from '../../../shared/schemas/api';
-import { totpCode } from '../../../server/auth/totp';
 import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis } from '../../../main/vault/kluis';
-import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { startTestServer } from '../../helpers/isi';
 import { zetKlok } from '../server/hulp';
 
 // The demo caseload as it is (over 1,000 persons in 0014), paged as the policy says.
@@ -27,7 +26,7 @@ const diensten = maakDiensten({
 
 beforeAll(async () => {
   token = await server.login('demo-muteren');
-  await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+  await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
 });
 
 /** One page across the IPC contract, as the renderer asks for it. */

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Uitkomst } from '../../../shared/ipc';
 import { Bestelbevestiging, Contactontvangst, Factuur, type PvtWijziging, type SignaalInLijst } from '../../../shared/schemas/api';
 import { type UitgaandeWijziging, Verzending } from '../../../shared/schemas/uitgaand';
-import { totpCode } from '../../../server/auth/totp';
 import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
 import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
 import { maakKluis } from '../../../main/vault/kluis';
-import { DEMO_TOTP, startTestServer } from '../../helpers/isi';
+import { startTestServer } from '../../helpers/isi';
 import { leesPersoon, maakPersoon } from '../server/hulp';
 
 const server = await startTestServer({ vandaag: '2025-03-01', personen: 40 });
@@ -29,7 +28,7 @@ const diensten = maak(new IsiClient(server.url));
 
 beforeAll(async () => {
   token = await server.login('demo-muteren');
-  await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: totpCode(DEMO_TOTP) });
+  await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await server.totp('demo-muteren') });
 });
 
 /** One send as the renderer makes it: across the IPC contract, arguments and answer checked by its schemas. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Persoon as PersoonType } from '../../../shared/schemas/api';
-import { totpCode } from '../../../server/auth/totp';
+import { maakSessie, tokenHash } from '../../../server/auth/sessies';
 import { startTestServer } from '../../helpers/isi';
 import { maakPersoon, pvt, verwachtKoppen, verwachtProbleem, volledigePaden } from './hulp';
 
@@ -71,6 +71,7 @@ function body(methode: string, pad: string): unknown {
     'POST /api/v1/gemeenten/{gc}/contactberichten': () => ({ naam: 'Matrix', email: 'matrix@groningen.example', magBellen: false, onderwerp: 'Overig', bericht: 'Test' }),
     'POST /api/v1/simulatie/personen': () => ({ gemeentecode: '0014' }),
     'POST /api/v1/simulatie/klok': () => ({ vandaag: '2025-03-01' }),
+    'POST /api/v1/simulatie/tijd': () => ({ vooruitSeconden: 1 }),
     'POST /api/v1/simulatie/gebeurtenissen': () => ({ type: 'MB_RECHT_GEWIJZIGD', bsn: wegwerp.bsn }),
     'PUT /api/v1/simulatie/gemeenten/{gemeentecode}': () => ({ rekeningnummer: 'NL91ABNA0417164300' }),
   };
@@ -111,6 +112,28 @@ describe('no token → 401, except the open routes', () => {
     expect((await isi.vraag('GET', '/api/v1/openapi.json')).status).toBe(200);
     expect((await isi.vraag('POST', '/api/v1/sessies', { body: { applicatiesleutel: 'demo-cvs-0014', wachtwoord: 'demo' } })).status).toBe(201);
     verwachtProbleem(await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam: 'niemand', activatiecode: 'X', wachtwoord: 'lang-genoeg-1' } }), 400, 'R-AUTH-2');
+  });
+});
+
+describe('an expired session → 401 on every route but the open ones (issue 12 matrix)', () => {
+  // A session idle for longer than 15 minutes, and one past its 10-hour lifetime, made in the
+  // database as the clock would have left them (a login per cell would also move the clock on).
+  async function verlopen(hoe: 'inactief' | 'te-oud'): Promise<string> {
+    const { token } = maakSessie(isi.db, 'demo-muteren', Date.now() + 3_600_000);
+    const kolom = hoe === 'inactief' ? 'laatst_actief' : 'aangemaakt';
+    isi.db.prepare(`UPDATE sessies SET ${kolom} = ? WHERE token_hash = ?`).run(hoe === 'inactief' ? 0 : Date.now() - 11 * 3_600_000, tokenHash(token));
+    return token;
+  }
+  const gesloten = () => ROUTES.filter(([m, p]) => !OPEN.has(`${m} ${p}`));
+
+  it.each(['inactief', 'te-oud'] as const)('R-AUTH-1: %s', async (hoe) => {
+    const cellen = gesloten();
+    expect(cellen.length).toBeGreaterThan(25);
+    for (const [methode, pad] of cellen) {
+      const r = await vraag(methode, pad, await verlopen(hoe));
+      const p = verwachtProbleem(r, 401, null);
+      expect(p.detail, `${methode} ${pad}`).toBe('Uw sessie is verlopen. Log opnieuw in.');
+    }
   });
 });
 
@@ -209,7 +232,7 @@ describe('roles of the laws (R-ROL-1, R-ROL-2)', () => {
     expect(aangemaakt.status, aangemaakt.tekst).toBe(201);
     const code = (await isi.vraag('POST', `/api/v1/beheer/gebruikers/${gebruikersnaam}/activatiecodes`, { token: beheerder })).body.activatiecode as string;
     const geheim = (await isi.vraag('POST', '/api/v1/activaties', { body: { gebruikersnaam, activatiecode: code, wachtwoord: 'een-goed-wachtwoord' } })).body.totpGeheim as string;
-    const sessie = await isi.vraag('POST', '/api/v1/sessies', { body: { gebruikersnaam, wachtwoord: 'een-goed-wachtwoord', totp: totpCode(geheim) } });
+    const sessie = await isi.vraag('POST', '/api/v1/sessies', { body: { gebruikersnaam, wachtwoord: 'een-goed-wachtwoord', totp: await isi.totp(gebruikersnaam, geheim) } });
     expect(sessie.status, sessie.tekst).toBe(201);
     return sessie.body.token as string;
   }

@@ -353,7 +353,7 @@ describe('every route is described', () => {
   it('a route without an entry in server/routes/openapi-operaties.ts stops the server from starting, naming it', async () => {
     const app = Fastify();
     const catalogus: Routecatalogus = [{ methode: 'GET', pad: '/api/v1/nieuw', toegang: 'open', tag: 'Overig', samenvatting: 'Nieuw', antwoord: { status: 200 }, handler: () => ({}) }];
-    expect(() => openapiRoutes(app, catalogus, { db: isi.db, klok: isi.klok, demo: true })).toThrow('GET /api/v1/nieuw');
+    expect(() => openapiRoutes(app, catalogus, { db: isi.db, klok: isi.klok, demo: true, idempotentieDagen: 30 })).toThrow('GET /api/v1/nieuw');
     await app.close();
   });
 });

@@ -174,11 +174,11 @@ describe('POST /contactberichten (R-CON-1)', () => {
 });
 
 describe('GET /api/v1/status', () => {
-  it('answers without a session: ok, the server\'s date and the API version', async () => {
+  it('answers without a session: ok, the server\'s date, the API version and how long it keeps an Idempotency-Key', async () => {
     const r = await isi.vraag('GET', '/api/v1/status');
     expect(r.status).toBe(200);
     verwachtKoppen(r);
-    expect(Status.parse(r.body)).toEqual({ status: 'ok', vandaag: '2025-03-01', versie: r.headers.get('api-version') });
+    expect(Status.parse(r.body)).toEqual({ status: 'ok', vandaag: '2025-03-01', versie: r.headers.get('api-version'), idempotentieBewaarDagen: 30 });
   });
 });
 

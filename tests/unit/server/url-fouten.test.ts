@@ -18,6 +18,19 @@ describe('URLs the router cannot read', () => {
     expect((await isi.vraag('GET', '/api/v1/status')).status).toBe(200);
   });
 
+  it.each([
+    ['percent-encoded', '/api/v1/gemeenten/0014/personen/%39%39%34%30%30%32%30%32%36', /994002026|%39%39%34/],
+    ['with dashes', '/api/v1/gemeenten/0014/personen/994-002-026', /994-002-026/],
+    ['with dots, in a route that does not exist', '/api/v1/gemeenten/0014/niets/994.002.026', /994\.002\.026/],
+  ])('a BSN written %s in a path never reaches the access log: it logs the route pattern (issue 12, finding 9)', async (_wijze, pad, bsn) => {
+    const token = await isi.login('demo-muteren');
+    const van = isi.logregels.length;
+    await isi.vraag('GET', pad, { token });
+    const regels = isi.logregels.slice(van).join('\n');
+    expect(regels).not.toMatch(bsn);
+    expect(regels).toMatch(/"url":"(\/api\/v1\/gemeenten\/:gc\/personen\/:id|\(geen route\))"/);
+  });
+
   it('a BSN in an unreadable URL never reaches the access log', async () => {
     await isi.vraag('GET', '/api/v1/gemeenten/0014/personen/994002026%zz');
     expect(isi.logregels.join('\n')).not.toContain('994002026');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,27 @@ describe('bewaarBestand: atomic, never overwriting', () => {
   it('a folder it may not write in, or a full disk, gives a Dutch message naming the folder and what to do', async () => {
     await verwachtBestandFout(bewaarBestand('/mnt/alleen-lezen', NAAM, Buffer.from('x')), 'OPSLAAN_MISLUKT', /mag niet schrijven in de map '\/mnt\/alleen-lezen'\. Kies een andere map/);
     await verwachtBestandFout(bewaarBestand('/mnt/schijf-vol', NAAM, Buffer.from('x')), 'OPSLAAN_MISLUKT', /geen ruimte meer op de schijf van '\/mnt\/schijf-vol'\. Maak ruimte vrij/);
+  });
+});
+
+describe('who may read what the app writes (issue 12, finding 8)', () => {
+  it('a workbook is 0600 and a folder the app makes is 0700, whatever the umask; so is the register', async () => {
+    const vorig = process.umask(0o022);
+    try {
+      const basis = legeMap('pib-files-modus-');
+      const map = join(basis, 'nieuw', 'Downloads');
+      const pad = await bewaarBestand(map, NAAM, Buffer.from('BSN 994002026'));
+      expect(statSync(pad).mode & 0o777).toBe(0o600);
+      expect(statSync(map).mode & 0o777).toBe(0o700);
+      // A copy under a taken name too.
+      expect(statSync(await bewaarBestand(map, NAAM, Buffer.from('x'))).mode & 0o777).toBe(0o600);
+      const data = join(basis, 'data');
+      await bestandenRegister(data).registreer(pad, new Date('2025-03-31T09:00:00Z'));
+      expect(statSync(join(data, REGISTER_BESTANDSNAAM)).mode & 0o777).toBe(0o600);
+      expect(statSync(data).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(vorig);
+    }
   });
 });
 
