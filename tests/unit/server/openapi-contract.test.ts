@@ -297,6 +297,10 @@ const EIGEN: Record<string, () => Promise<unknown>> = {
     await meet('POST /simulatie/klok', { token: muteren, body: { vandaag: '2025-01-01' }, herhaal: true });
     await meet('POST /simulatie/klok', { token: muteren, body: { vandaag: '2040-01-01' }, herhaal: true });
   },
+  'POST /simulatie/tijd': async () => {
+    await meet('POST /simulatie/tijd', { token: muteren, body: { vooruitSeconden: 1 }, herhaal: true });
+    await meet('POST /simulatie/tijd', { token: muteren, body: { vooruitSeconden: 0 }, herhaal: true });
+  },
   'POST /simulatie/gebeurtenissen': async () => {
     await meet('POST /simulatie/gebeurtenissen', { token: muteren, body: { type: 'MB_RECHT_GEWIJZIGD', bsn: wegwerp.bsn, rechtOpMb: 'N' }, herhaal: true });
     await meet('POST /simulatie/gebeurtenissen', { token: muteren, body: { type: 'MB_GEMELD_BIJ_BZK', bsn: wegwerp.bsn }, herhaal: true });
