@@ -22,8 +22,8 @@ beforeAll(async () => {
   cache = await openCache('demo-muteren', nieuweSleutel(), { bron: nieuweBron() });
   await synchroniseer(cache, isi, token, GC, 5000);
   // A page of changes mixes persons and signals: the sample comes from ISI's own list, 100 spread over it.
-  const lijst = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { sorteer: 'achternaam', paginaGrootte: 500, pagina: 7 });
-  const verder = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { sorteer: '-geboortedatum', paginaGrootte: 500, pagina: 31 });
+  const lijst = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { verblijf: 'WOONACHTIG', sorteer: 'achternaam', paginaGrootte: 500, pagina: 7 });
+  const verder = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { pvtPlichtig: 'J', sorteer: '-geboortedatum', paginaGrootte: 500, pagina: 31 });
   bsns = [...lijst.items, ...verder.items].filter((_, i) => i % 10 === 3).map((p) => p.bsn);
 }, 300_000);
 afterAll(() => cache.sluit());
