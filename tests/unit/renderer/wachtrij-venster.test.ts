@@ -13,7 +13,7 @@ const pib = vi.hoisted(() => ({
   app: { info: vi.fn() },
   sessie: { vergrendel: vi.fn(), uitloggen: vi.fn() },
   cache: { sleutel: vi.fn(), vergeet: vi.fn() },
-  sync: { pagina: vi.fn() },
+  sync: { pagina: vi.fn(), bereikbaar: vi.fn() },
   uitgaand: { verstuur: vi.fn() },
   personen: { zoek: vi.fn(), haal: vi.fn() },
   signalen: { zoek: vi.fn(), openstaand: vi.fn() },
