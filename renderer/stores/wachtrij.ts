@@ -12,10 +12,12 @@ import { useSyncStore } from './sync';
 
 /**
  * How long a form waits for ISI's answer to the change it just queued before saying it waits in
- * the outbox (when the app already knows it is offline, it does not wait at all). An answer that
- * comes later still lands: the screen follows the cache.
+ * the outbox. When the app knows it is offline, or ISI cannot be reached at all (connection
+ * refused), it does not wait: the form says so at once. Only a slow ISI is waited for this long, so
+ * that an ordinary save on a busy network still ends in its own confirmation. An answer that comes
+ * later still lands: the screen follows the cache.
  */
-export const WACHTBUDGET_MS = 1_200;
+export const WACHTBUDGET_MS = 4_000;
 
 /** What became of a change the user made: ISI took it (with its answer), or it waits in the outbox. */
 export type Afloop = { soort: 'VERZONDEN'; antwoord: unknown; persoon: Persoon | null } | { soort: 'WACHT'; entry: UitgaandeEntry };
