@@ -47,25 +47,16 @@ function signaalregel(s: SignaalVolledig, status: SignaalStatus): SignaalInLijst
   return { id: s.id, persoonId: s.persoonId, status, bsn: s.bsn, achternaam: s.achternaam, code: s.code, omschrijving: s.omschrijving, datum: s.datum };
 }
 
-/** The first index in `rij` (sorted on `d`) whose date is at least `d`. */
-function eersteVanaf(rij: readonly { d: string }[], d: string): number {
+/**
+ * The first index in `rij` (sorted on `d`) whose date is at least `d`, or with `na`, after `d`:
+ * a range's start is the first at least its lower bound, its end the first after its upper bound.
+ */
+function grens(rij: readonly { d: string }[], d: string, na = false): number {
   let lo = 0;
   let hi = rij.length;
   while (lo < hi) {
     const m = (lo + hi) >>> 1;
-    if (rij[m]!.d < d) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-
-/** The first index in `rij` whose date is after `d`. */
-function eersteNa(rij: readonly { d: string }[], d: string): number {
-  let lo = 0;
-  let hi = rij.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (rij[m]!.d <= d) lo = m + 1;
+    if (rij[m]!.d < d || (na && rij[m]!.d === d)) lo = m + 1;
     else hi = m;
   }
   return lo;
@@ -119,9 +110,6 @@ export class Gemeentegeheugen {
   private readonly resultaten = new Resultaten();
   private veranderdePersonen = new Set<string>();
   private veranderdeSignalen = new Set<string>();
-  /** Raised on every change: a screen compares it to know whether what it shows is still current. */
-  versie = 0;
-
   constructor(readonly gc: string) {}
 
   get aantalPersonen(): number {
@@ -138,7 +126,6 @@ export class Gemeentegeheugen {
    * sync of a thousand changes does not make the next search sort a hundred thousand again.
    */
   private gewijzigd(personen: Iterable<string>, signalen: Iterable<string>): void {
-    this.versie++;
     this.resultaten.wis();
     let p = false;
     for (const id of personen) {
@@ -332,8 +319,8 @@ export class Gemeentegeheugen {
     for (const [van, tot] of DATUMBEREIKEN) {
       if (!zoek[van] && !zoek[tot]) continue;
       const rij = this.datumIndex(DATUMVELDEN[van]);
-      const begin = zoek[van] ? eersteVanaf(rij, zoek[van]) : 0;
-      const eind = zoek[tot] ? eersteNa(rij, zoek[tot]) : rij.length;
+      const begin = zoek[van] ? grens(rij, zoek[van]) : 0;
+      const eind = zoek[tot] ? grens(rij, zoek[tot], true) : rij.length;
       kandidaten.push(rij.slice(begin, Math.max(begin, eind)).map((x) => x.id));
     }
     const past = (r: PersoonRecord) => persoonPast(r, zoek);
