@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { IPC } from '../shared/ipc';
 import { type AppInfo, type GeopendBestand, type IngelogdeSessie, type Updatestand } from '../shared/ipc';
 import { isOpenstaand, SIGNAAL_STATUSSEN, vergelijkSignalen, voegSamen, type SignaalSorteerkolom } from '../shared/rules/signalen';
@@ -59,6 +59,25 @@ const PROBE_TIMEOUT_MS = 3_000;
 
 /** Offline the cache answers searches, but a workbook is made of what ISI sends. */
 const VERBINDING_NODIG = "Voor 'Openen in Excel' is een verbinding met DUO (ISI) nodig: het bestand wordt gemaakt met de gegevens die DUO nu heeft. Controleer de netwerkverbinding en probeer het opnieuw.";
+
+const Paginakop = z.object({ cursor: z.string(), meer: z.boolean() });
+
+/**
+ * Where a page of changes leads (its cursor, and whether more follow), read in main so the next
+ * page is fetched while the cache worker checks and applies this one; the rest of the page is the
+ * worker's to check. Not JSON, or without these: ISI's answer is not what the contract says.
+ */
+function leesPaginakop(json: string): z.infer<typeof Paginakop> {
+  let gelezen: unknown = null;
+  try {
+    gelezen = JSON.parse(json);
+  } catch {
+    // not JSON: refused below like any other page that breaks the contract
+  }
+  const kop = Paginakop.safeParse(gelezen);
+  if (kop.success) return kop.data;
+  throw new IsiFout({ type: 'urn:pib:probleem:ongeldige_pagina', title: 'Ongeldig antwoord', status: 502, code: 'ONGELDIGE_PAGINA', detail: 'DUO (ISI) stuurde gegevens die niet aan de afspraken voldoen; ze zijn niet verwerkt. Probeer het later opnieuw.' });
+}
 
 function verbindingNodig(fout: unknown): unknown {
   return fout instanceof IsiFout && fout.probleem.code === GEEN_VERBINDING.code ? new IsiFout({ ...fout.probleem, detail: VERBINDING_NODIG }) : fout;
@@ -266,7 +285,8 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
     sync: {
       pagina: async ({ gc, cursor }) => {
         const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
-        return (await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS })).data;
+        const { data: json } = await isi.vraag<string>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS, tekst: true });
+        return { json, ...leesPaginakop(json) };
       },
       bereikbaar: async () => (await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true, timeoutMs: PROBE_TIMEOUT_MS })).data,
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   Bestanden, Factuur, Gebruiker, Gemeentecode, Id, Openstaand,
-  PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, SessieAanvraag, SignalenLijst, SignalenZoekvraag, Wetbepaling, Wijzigingen,
+  PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, SessieAanvraag, SignalenLijst, SignalenZoekvraag, Wetbepaling,
 } from './schemas/api';
 import { UitgaandeWijziging, Verzending } from './schemas/uitgaand';
 import { BELEID, BELEIDSSLEUTELS, GEBRUIKERSSLEUTELS, HERKOMSTEN } from './beleid';
@@ -31,6 +31,15 @@ export const Beleid = z.object({
   bestandenBewarenDagen: BELEID.bestandenBewarenDagen.schema,
 });
 export type Beleid = z.infer<typeof Beleid>;
+
+/**
+ * A page of changes (`Wijzigingen`) as ISI's JSON text, passed on unparsed: the cache worker checks
+ * it against the contract once and keeps it on disk as it came, so a page of 5,000 records is not
+ * parsed, copied and serialised again at every hop. `cursor` and `meer` are read from it by main, so
+ * the next page can be fetched while this one is applied.
+ */
+export const Paginatekst = z.object({ json: z.string(), cursor: z.string(), meer: z.boolean() });
+export type Paginatekst = z.infer<typeof Paginatekst>;
 
 export const AppInfo = z.object({
   versie: z.string(),
@@ -122,7 +131,7 @@ export const IPC = {
   },
   sync: {
     /** One page of changes of gemeente `gc` after `cursor` (null: a full sync from the start). A 410 means: start over. */
-    pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Wijzigingen),
+    pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Paginatekst),
     /** Whether ISI answers now (its status, with a short timeout): the app's connection state while offline. */
     bereikbaar: kanaal(Leeg, z.object({ vandaag: z.string() })),
   },

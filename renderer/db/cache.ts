@@ -8,7 +8,7 @@ import { aantalIn, inVerzendvolgorde, leegDelta, leegGids, Opslag, wisOnleesbaar
 import { databasenaamVoor, meldGeopend, meldGesloten, noteerSync, registreer } from './register';
 import { CacheDatabase, type IndexedDbBron } from './schema';
 import { leesSleutel, leidSleutels, Veldversleuteling } from './sleutels';
-import type { Cache, CachePersoon, SyncStand, UitgaandeEntry } from './types';
+import type { Cache, CachePersoon, SyncStand, Toegepast, UitgaandeEntry } from './types';
 import { getoondeSignaalStatussen, raaktAan, toonPersoon } from './weergave';
 
 export interface CacheOpties {
@@ -96,6 +96,22 @@ async function controleerSleutel(db: CacheDatabase, v: Veldversleuteling): Promi
     return;
   }
   await db.meta.add({ naam: 'sleutelcontrole', waarde: await v.versleutel(SLEUTELCONTROLE, PLAATS_SLEUTELCONTROLE) });
+}
+
+/**
+ * A sync page checked against the contract (Wijzigingen) and taken as parsed: memory and the log on
+ * disk then hold the very same records (fields the contract does not name ride along, unread).
+ */
+function leesPagina(json: string): Wijzigingen {
+  let ruw: unknown;
+  try {
+    ruw = JSON.parse(json);
+  } catch (e) {
+    throw new CacheFout('ONGELDIGE_PAGINA', { cause: e });
+  }
+  const gelezen = Wijzigingen.safeParse(ruw);
+  if (!gelezen.success) throw new CacheFout('ONGELDIGE_PAGINA', { cause: gelezen.error });
+  return ruw as Wijzigingen;
 }
 
 function naarBuiten({ plaats: _plaats, volgnummer: _volgnummer, ...entry }: Entry): UitgaandeEntry {
@@ -245,11 +261,10 @@ class OpenCache implements Cache {
     return this.bewaakt(() => this.standen.get(gc) ?? leegGids(gc).stand);
   }
 
-  pasToe(gc: string, pagina: Wijzigingen, nu = new Date()): Promise<SyncStand> {
+  pasToe(gc: string, pagina: Wijzigingen | string, nu = new Date()): Promise<Toegepast> {
     return this.bewaakt(async () => {
-      const gelezen = Wijzigingen.safeParse(pagina);
-      if (!gelezen.success) throw new CacheFout('ONGELDIGE_PAGINA', { cause: gelezen.error });
-      const p = gelezen.data;
+      const json = typeof pagina === 'string' ? pagina : JSON.stringify(pagina);
+      const p = leesPagina(json);
       const stand = this.standen.get(gc) ?? leegGids(gc).stand;
       const delta: Delta = { personen: p.personen, signalen: p.signalen, verwijderd: p.verwijderd };
       // The first page of a full sync announces what is to come; every page counts what it brought.
@@ -266,13 +281,14 @@ class OpenCache implements Cache {
       this.standen.set(gc, nieuw);
       if (!p.meer) this.geheugen(gc).warmOp();
       await this.naarSchijf(async () => {
-        const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta }]);
+        // The page goes to the log as the text it came in: the same data memory holds, not serialised again.
+        const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta, json }]);
         this.gidsen.set(gc, gids!);
         // The register (another database) once per sync run, not once per page.
         if (!p.meer) await noteerSync(this.gebruikersnaam, nieuw.laatsteSync!, this.bron);
       });
       this.compacteerAlsNodig(gc);
-      return nieuw;
+      return { stand: nieuw, personen: [...p.verwijderd.personen, ...p.personen.map((x) => x.id)], signalen: p.signalen.length + p.verwijderd.signalen.length > 0 };
     });
   }
 

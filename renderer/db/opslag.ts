@@ -124,19 +124,21 @@ export class Opslag {
   }
 
   /**
-   * One sync page or answer of ISI: the delta appended to the log (when it changes anything) and
+   * One sync page or answer of ISI: the delta appended to the log (when it changes anything; `json`:
+   * the delta as the JSON text it came in, a sync page, written as it is) and
    * the directory with the new state, in one transaction; together with outbox changes when the
    * answer settled an entry. Returns the directory as now on disk.
    */
-  async schrijf(wijzigingen: { gc: string; gids: Gids; stand: SyncStand; delta: Delta | null }[], entries: { erbij: Entry[]; weg: string[] } = { erbij: [], weg: [] }): Promise<Gids[]> {
+  async schrijf(wijzigingen: { gc: string; gids: Gids; stand: SyncStand; delta: Delta | null; json?: string }[], entries: { erbij: Entry[]; weg: string[] } = { erbij: [], weg: [] }): Promise<Gids[]> {
     const logs: { id: string; gc: string; aantal: number; data: Uint8Array<ArrayBuffer> }[] = [];
     const standen: { gc: string; data: Uint8Array<ArrayBuffer> }[] = [];
     const nieuw: Gids[] = [];
-    for (const { gc, gids, stand, delta } of wijzigingen) {
+    for (const { gc, gids, stand, delta, json } of wijzigingen) {
       let volgende = gids;
       if (delta && aantalIn(delta) > 0) {
         const id = `${gc}-${String(gids.volgende).padStart(8, '0')}`;
-        logs.push({ id, gc, aantal: aantalIn(delta), data: await this.v.versleutel(delta, plaats.log(gc, id)) });
+        const waar = plaats.log(gc, id);
+        logs.push({ id, gc, aantal: aantalIn(delta), data: await (json === undefined ? this.v.versleutel(delta, waar) : this.v.versleutelJson(json, waar)) });
         volgende = { ...gids, log: [...gids.log, id], volgende: gids.volgende + 1 };
       }
       volgende = { ...volgende, stand };

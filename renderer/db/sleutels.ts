@@ -69,10 +69,15 @@ export class Veldversleuteling {
   }
 
   /** IV followed by the ciphertext, as one byte array (IndexedDB stores it as is). */
-  async versleutel(waarde: unknown, plaats: string): Promise<Versleuteld> {
+  versleutel(waarde: unknown, plaats: string): Promise<Versleuteld> {
+    return this.versleutelJson(JSON.stringify(waarde), plaats);
+  }
+
+  /** `versleutel` of a value that is JSON text already (a sync page as ISI sent it): not parsed and serialised again. */
+  async versleutelJson(json: string, plaats: string): Promise<Versleuteld> {
     const { aes } = this.open;
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: tekst.encode(plaats) }, aes, tekst.encode(JSON.stringify(waarde)));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: tekst.encode(plaats) }, aes, tekst.encode(json));
     const uit = new Uint8Array(IV_BYTES + data.byteLength);
     uit.set(iv);
     uit.set(new Uint8Array(data), IV_BYTES);

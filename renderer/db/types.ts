@@ -23,6 +23,15 @@ export interface SyncStand {
   verwerkt: number;
 }
 
+/** What one sync page did: the new state, and what it touched (open screens refresh in place). */
+export interface Toegepast {
+  stand: SyncStand;
+  /** Persons changed or gone. */
+  personen: string[];
+  /** Whether any signal changed or went. */
+  signalen: boolean;
+}
+
 export type EntryStatus = 'WACHT' | 'GEWEIGERD';
 
 /** One outbox entry, decrypted. Kept until ISI took it or the user discarded it (never dropped silently). */
@@ -67,11 +76,12 @@ export interface Cache {
 
   syncStand(gc: string): Promise<SyncStand>;
   /**
-   * Applies one page of `wijzigingen` to memory at once (a page that does not fit the contract is
-   * refused with ONGELDIGE_PAGINA and changes nothing) and appends it to the encrypted log, with
-   * the new cursor in the same transaction. The disk follows behind memory; `opSchijf` waits for it.
+   * Applies one page of `wijzigingen` (as ISI's JSON text, or parsed) to memory at once (a page that
+   * does not fit the contract is refused with ONGELDIGE_PAGINA and changes nothing) and appends it
+   * to the encrypted log, with the new cursor in the same transaction. The disk follows behind
+   * memory; `opSchijf` waits for it.
    */
-  pasToe(gc: string, pagina: Wijzigingen, nu?: Date): Promise<SyncStand>;
+  pasToe(gc: string, pagina: Wijzigingen | string, nu?: Date): Promise<Toegepast>;
   /** A 410: forget the gemeente's cursor and data (unsent changes stay) so the next sync is a full one. */
   beginOpnieuw(gc: string): Promise<void>;
   /** Resolves when everything applied so far is on disk. */

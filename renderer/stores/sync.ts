@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import type { Uitkomst } from '../../shared/ipc';
-import type { Probleem, Wijzigingen } from '../../shared/schemas/api';
+import type { Paginatekst, Uitkomst } from '../../shared/ipc';
+import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 import { CacheFout } from '../db';
-import type { Cache, SyncStand } from '../db/types';
+import type { Cache, SyncStand, Toegepast } from '../db/types';
 import { useCacheStore } from './cache';
 import { useSessieStore } from './sessie';
 
@@ -112,7 +112,7 @@ export const useSyncStore = defineStore('sync', () => {
     for (const g of sessie.gemeenten) standen.set(g.code, await cache.syncStand(g.code));
   }
 
-  function haal(gc: string, cursor: string | null): Promise<Uitkomst<Wijzigingen>> {
+  function haal(gc: string, cursor: string | null): Promise<Uitkomst<Paginatekst>> {
     return pib.sync.pagina({ gc, cursor });
   }
 
@@ -128,6 +128,7 @@ export const useSyncStore = defineStore('sync', () => {
       const cache = await cacheStore.open();
       if (!cache) return;
       let huidig = await cache.syncStand(gc);
+      const volledigBijStart = huidig.volledig;
       standen.set(gc, huidig);
       const veranderd = new Set<string>();
       let volgende = haal(gc, huidig.cursor);
@@ -149,22 +150,27 @@ export const useSyncStore = defineStore('sync', () => {
           return;
         }
         bereikt();
-        const pagina = u.waarde;
-        if (pagina.meer) volgende = haal(gc, pagina.cursor);
+        const { json, cursor, meer } = u.waarde;
+        if (meer) volgende = haal(gc, cursor);
+        let toegepast: Toegepast;
         try {
-          huidig = await cache.pasToe(gc, pagina);
+          // The page's text goes to the worker as it came: parsed and checked there, off this thread.
+          toegepast = await cache.pasToe(gc, json);
         } catch (e) {
           if (!(e instanceof CacheFout) || e.code !== 'ONGELDIGE_PAGINA') throw e;
           fout.value = { type: 'urn:pib:probleem:ongeldige_pagina', title: 'Gegevens niet verwerkt', status: 502, code: e.code, detail: e.message };
           return;
         }
+        huidig = toegepast.stand;
         fout.value = null;
         standen.set(gc, huidig);
-        for (const p of pagina.personen) veranderd.add(p.id);
-        for (const id of pagina.verwijderd.personen) veranderd.add(id);
-        if (pagina.signalen.length + pagina.verwijderd.signalen.length > 0) veranderd.add('');
+        // A first sync refreshes no open screen (they showed ISI's answers meanwhile): no need to remember what it brought.
+        if (volledigBijStart) {
+          for (const id of toegepast.personen) veranderd.add(id);
+          if (toegepast.signalen) veranderd.add('');
+        }
         voortgang.value = huidig.volledig ? null : { gc, verwerkt: huidig.verwerkt, totaal: huidig.totaal };
-        if (!pagina.meer) break;
+        if (!meer) break;
       }
       voortgang.value = null;
       // A run counts as done when its data are on disk too: "Gegevens van …" means kept, not only shown.

@@ -1,8 +1,11 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Wijzigingen, type SignaalInLijst } from '../../../shared/schemas/api';
+import { Paginatekst } from '../../../shared/ipc';
 import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
@@ -33,7 +36,11 @@ beforeAll(async () => {
 async function pagina(gc: string, cursor: string | null): Promise<Wijzigingen> {
   const uitkomst = await verwerkAanroep(diensten, 'sync.pagina', { gc, cursor });
   if (!uitkomst.ok) throw new Error(JSON.stringify(uitkomst.probleem));
-  return Wijzigingen.parse(uitkomst.waarde);
+  const { json, cursor: volgende, meer } = Paginatekst.parse(uitkomst.waarde);
+  const p = Wijzigingen.parse(JSON.parse(json));
+  // What main read from the page for the next fetch is what the page says.
+  expect({ cursor: volgende, meer }).toEqual({ cursor: p.cursor, meer: p.meer });
+  return p;
 }
 
 /** A full sync: from no cursor, page after page, until ISI says there is no more. */
@@ -98,5 +105,26 @@ describe('sync.pagina', () => {
     const almere = (await pagina('0034', null)).cursor;
     expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0014', cursor: almere })).toMatchObject({ ok: false, probleem: { status: 400, code: 'ONGELDIGE_CURSOR' } });
     expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0363', cursor: null })).toMatchObject({ ok: false, probleem: { status: 403 } });
+  });
+});
+
+describe('sync.pagina: an answer that breaks the contract', () => {
+  it('not JSON, or without cursor and meer: refused as ONGELDIGE_PAGINA, nothing handed on', async () => {
+    const antwoorden = ['<html>proxy fout</html>', JSON.stringify({ personen: [], signalen: [] })];
+    const nep = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(antwoorden.shift());
+    });
+    await new Promise<void>((klaar) => nep.listen(0, '127.0.0.1', klaar));
+    try {
+      const isi = new IsiClient(`http://127.0.0.1:${(nep.address() as AddressInfo).port}`);
+      isi.zetToken('token');
+      const d = maakDiensten({ isi, platform, policy: STANDAARD_POLICY, kluis: maakKluis({ geheimen: platform.geheimen, dataMap }), info: { versie: 't', modus: 'browser', demo: true } });
+      for (let i = 0; i < 2; i++) {
+        expect(await verwerkAanroep(d, 'sync.pagina', { gc: '0014', cursor: null })).toMatchObject({ ok: false, probleem: { status: 502, code: 'ONGELDIGE_PAGINA' } });
+      }
+    } finally {
+      nep.close();
+    }
   });
 });

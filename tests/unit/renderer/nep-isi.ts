@@ -1,4 +1,4 @@
-import type { Uitkomst } from '../../../shared/ipc';
+import type { Paginatekst, Uitkomst } from '../../../shared/ipc';
 import type { PersonenLijst, PersonenZoekvraag, Persoon, PersoonInLijst, Probleem, SignaalVolledig, Wijzigingen } from '../../../shared/schemas/api';
 import type { UitgaandeWijziging, Verzending } from '../../../shared/schemas/uitgaand';
 import type { Mock } from 'vitest';
@@ -73,7 +73,7 @@ export class NepIsi {
   }
 
   /** `sync.pagina`: the changes of gemeente `gc` after `cursor`; the first page of a full sync (cursor null) says how many items come. */
-  pagina = ({ gc, cursor }: { gc: string; cursor: string | null }): Promise<Uitkomst<Wijzigingen>> => this.teller(() => {
+  pagina = ({ gc, cursor }: { gc: string; cursor: string | null }): Promise<Uitkomst<Paginatekst>> => this.teller(() => {
     if (!this.online) return GEEN_VERBINDING;
     if (cursor !== null && this.verlopen.has(cursor)) return { ok: false, probleem: probleem(410, 'CURSOR_VERLOPEN', 'Begin opnieuw.') };
     // Each gemeente has its own changes: its persons and its signals.
@@ -82,17 +82,16 @@ export class NepIsi {
     const stuk = log.slice(vanaf, vanaf + this.paginaGrootte);
     const tot = vanaf + stuk.length;
     const ids = (soort: 'persoon' | 'signaal') => [...new Set(stuk.filter((r) => r.soort === soort).map((r) => r.id))];
-    return {
-      ok: true,
-      waarde: {
-        personen: ids('persoon').map((id) => kopie(this.personen.get(id)!)),
-        signalen: ids('signaal').map((id) => kopie(this.signalen.get(id)!)),
-        verwijderd: { personen: [], signalen: [] },
-        cursor: `c${tot}`,
-        meer: tot < log.length,
-        ...(cursor === null ? { totaal: log.length } : {}),
-      },
+    const pagina: Wijzigingen = {
+      personen: ids('persoon').map((id) => kopie(this.personen.get(id)!)),
+      signalen: ids('signaal').map((id) => kopie(this.signalen.get(id)!)),
+      verwijderd: { personen: [], signalen: [] },
+      cursor: `c${tot}`,
+      meer: tot < log.length,
+      ...(cursor === null ? { totaal: log.length } : {}),
     };
+    // As main hands it over: ISI's text, with where it leads read from it.
+    return { ok: true, waarde: { json: JSON.stringify(pagina), cursor: pagina.cursor, meer: pagina.meer } };
   });
 
   /** `personen.zoek` straight at ISI (only BSN and "every person" are needed here), sorted on BSN. */

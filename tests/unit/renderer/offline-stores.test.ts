@@ -482,6 +482,8 @@ describe('wachtrij store: de weg van een wijziging', () => {
   it('verzenden dat halverwege mislukt, verliest niets: wat erna komt blijft WACHT, in volgorde, en gaat later met dezelfde sleutels', async () => {
     const s = await gesynchroniseerd();
     isi.online = false;
+    // This test sends itself, step by step: the status probe must not find ISI back and send in between.
+    pib.sync.bereikbaar.mockResolvedValue(GEEN_VERBINDING);
     const k = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const contact: UitgaandeWijziging = { soort: 'CONTACT', gc: GC, bericht: { naam: 'Test Medewerker', email: 'test@groningen.example', magBellen: false, telefoonnummer: null, onderwerp: 'PVT', bericht: 'Vraag' } };
     await s.wachtrij.wijzig(pvt(P1, '2025-02-01'), k[0]!);

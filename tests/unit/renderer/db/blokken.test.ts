@@ -120,12 +120,33 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
     await expect(openCache('d', sleutel, { bron })).rejects.toMatchObject({ code: 'BESCHADIGD' });
   });
 
+  it('een pagina als ISI\'s tekst gaat zoals ze kwam versleuteld in het logboek; het geheugen houdt dezelfde gegevens', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweSleutel();
+    const cache = await openCache('t', sleutel, { bron });
+    const p = pagina({ personen: [maakPersoon(1), maakPersoon(2)], signalen: [maakSignaal(1, maakPersoon(1))], cursor: 'c2', meer: false, totaal: 3 });
+    const json = JSON.stringify(p);
+    const { stand, personen, signalen } = await cache.pasToe(GC, json);
+    expect(stand).toMatchObject({ cursor: 'c2', volledig: true, verwerkt: 3 });
+    expect({ personen, signalen }).toEqual({ personen: [maakPersoon(1).id, maakPersoon(2).id], signalen: true });
+    await cache.sluit();
+    const [log] = await rijen(bron, 't', 'logboek');
+    const v = new Veldversleuteling(await leidSleutels(leesSleutel(sleutel)));
+    expect(JSON.stringify(await v.ontsleutel(log!.data as Uint8Array<ArrayBuffer>, `log/${GC}/${String(log!.id)}`))).toBe(json);
+    const weer = await openCache('t', sleutel, { bron });
+    expect(await weer.haalPersoon(GC, maakPersoon(2).id)).toMatchObject(maakPersoon(2));
+    await weer.sluit();
+  });
+
   it('een pagina die niet aan het contract voldoet wordt niet toegepast (ONGELDIGE_PAGINA); cursor en gegevens blijven', async () => {
     const cache = await openCache('e', nieuweSleutel(), { bron: nieuweBron() });
     await vul(cache, 10, 10);
     const stand = await cache.syncStand(GC);
     const kapot = { ...pagina({ personen: [maakPersoon(99)], cursor: 'x' }), personen: [{ ...maakPersoon(99), bsn: 12 }] };
     await expect(cache.pasToe(GC, kapot as never)).rejects.toMatchObject({ code: 'ONGELDIGE_PAGINA' });
+    // As the text main hands over: not JSON, or JSON that breaks the contract.
+    await expect(cache.pasToe(GC, '<html>proxy fout</html>')).rejects.toMatchObject({ code: 'ONGELDIGE_PAGINA' });
+    await expect(cache.pasToe(GC, JSON.stringify(kapot))).rejects.toMatchObject({ code: 'ONGELDIGE_PAGINA' });
     expect(await cache.syncStand(GC)).toEqual(stand);
     expect(await cache.aantallen(GC)).toEqual({ personen: 10, signalen: 10 });
     await cache.sluit();

@@ -17,7 +17,7 @@ export async function synchroniseer(cache: Cache, isi: TestServer, token: string
   let stand = await cache.syncStand(gc);
   while (paginas.length < maxPaginas) {
     const p = await haalPagina(isi, token, gc, stand.cursor, limiet);
-    stand = await cache.pasToe(gc, p);
+    stand = (await cache.pasToe(gc, p)).stand;
     paginas.push(p);
     if (!p.meer) break;
   }

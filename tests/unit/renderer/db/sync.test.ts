@@ -32,7 +32,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
     let stand = await cache.syncStand(GC);
     expect(stand).toEqual({ gc: GC, cursor: null, volledig: false, laatsteSync: null, totaal: null, verwerkt: 0 });
     const eerste = await haalPagina(isi, token, GC, null, 300);
-    stand = await cache.pasToe(GC, eerste, new Date('2025-03-01T08:00:00Z'));
+    stand = (await cache.pasToe(GC, eerste, new Date('2025-03-01T08:00:00Z'))).stand;
     expect(stand).toEqual({ gc: GC, cursor: eerste.cursor, volledig: false, laatsteSync: '2025-03-01T08:00:00.000Z', totaal: eerste.totaal ?? null, verwerkt: 300 });
     const rest = await synchroniseer(cache, isi, token, GC, 300);
     expect(rest.length).toBeGreaterThan(3);

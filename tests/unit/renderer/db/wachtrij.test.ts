@@ -12,7 +12,7 @@ const pvt = (p: Persoon, datumVoldaan: string | null, versie = p.versie): Uitgaa
   soort: 'PVT', gc: GC, persoonId: p.id, versie,
   wijziging: { datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-20', datumVoldaan, redenNietVoldaan: null },
 });
-const factuurOpslaan = (p: Persoon): UitgaandeWijziging => ({
+const factuurOpslaan = (p: Persoon): Extract<UitgaandeWijziging, { soort: 'FACTUUR_OPSLAAN' }> => ({
   soort: 'FACTUUR_OPSLAAN', gc: GC, persoonId: p.id, versie: p.versie, nieuw: true, invoer: { factuurnummer: ' F2025001 ', factuurdatum: '2025-02-10', debiteurnummer: '' },
 });
 const FACTUUR = { factuurnummer: 'OUD1', factuurdatum: '2024-12-01', debiteurnummer: null, bedrag: 15_000, status: 2 as const, geaccepteerd: false };
