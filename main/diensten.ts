@@ -258,7 +258,13 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
         const { gebruikersnaam } = sessie.gebruiker;
         return { gebruikersnaam, sleutel: (await kluis.sleutel(gebruikersnaam)).toString('base64') };
       },
+      // Only the logged-in user destroys a key, and only their own (issue 12, finding 7); the
+      // retention of other users' keys is main's own, at start (Kluis.ruimOp).
       vergeet: async ({ gebruikersnaam }) => {
+        moetIngelogdZijn();
+        if (sessie!.gebruiker.gebruikersnaam !== gebruikersnaam) {
+          throw new IsiFout({ type: 'urn:pib:probleem:verboden', title: 'Niet toegestaan', status: 403, code: 'ANDERE_GEBRUIKER', detail: 'U kunt alleen uw eigen lokale gegevens wissen. Log in als die gebruiker om de zijne te wissen; er is niets gewist.' });
+        }
         await kluis.vergeet(gebruikersnaam);
         return {};
       },
@@ -266,7 +272,9 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
     sync: {
       pagina: async ({ gc, cursor }) => {
         const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
-        return (await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS })).data;
+        const { data } = await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS });
+        if (sessie) await kluis.gesynchroniseerd(sessie.gebruiker.gebruikersnaam);
+        return data;
       },
       bereikbaar: async () => (await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true, timeoutMs: PROBE_TIMEOUT_MS })).data,
     },

@@ -60,6 +60,8 @@ app.whenReady().then(async () => {
   log.info({ proxy: verbinding.proxy, extraCa: Boolean(policy.extraCaCertificaten) }, 'verbinding met ISI');
   const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+  // Retention before anyone logs in: the keys of caches not synced for N days go (issue 12, finding 7).
+  log.info({ vernietigd: await kluis.ruimOp(policy.wissenNaDagenZonderSync), dagen: policy.wissenNaDagenZonderSync }, 'bewaartermijn cachesleutels');
   // electron-updater is loaded only where it can work: an installed app whose policy turns updates on.
   const updater = policy.updateModus !== 'uit' && app.isPackaged ? (await import('electron-updater')).autoUpdater : null;
   const bijwerker = maakBijwerker({ modus: policy.updateModus, updateUrl: policy.updateUrl, versie: app.getVersion(), updater, log });

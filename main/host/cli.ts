@@ -36,6 +36,9 @@ try {
   process.exit(2);
 }
 const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+// Retention before anyone logs in: the keys of caches not synced for N days go (issue 12, finding 7).
+const vernietigd = await kluis.ruimOp(policy.wissenNaDagenZonderSync);
+if (vernietigd > 0) process.stderr.write(`${vernietigd} sleutel(s) van lokale gegevens die ${policy.wissenNaDagenZonderSync} dagen niet zijn bijgewerkt, zijn vernietigd.\n`);
 process.stderr.write(`Let op: in browsermodus staan de sleutels van de lokale gegevens onbeschermd in de datamap (opslag "${platform.geheimen.backend()}"): alleen voor ontwikkeling en tests.\n`);
 // What "Openen in Excel" saves is opened on this machine and offered to the browser as a download too.
 const downloads = eenmaligeDownloads();
