@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { IPC } from '../shared/ipc';
 import { type AppInfo, type GeopendBestand, type IngelogdeSessie, type Updatestand } from '../shared/ipc';
 import { isOpenstaand, SIGNAAL_STATUSSEN, vergelijkSignalen, voegSamen, type SignaalSorteerkolom } from '../shared/rules/signalen';
+import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../shared/rules/auth';
 import { leesSortering } from '../shared/rules/zoeken';
 import type { Gebruiker, PersonenZoekvraag, PersoonInLijst, Persoon, SignaalInLijst, SignalenZoekvraag } from '../shared/schemas/api';
 import { type UitgaandeWijziging, type Verzending, WEIGERINGSSTATUSSEN } from '../shared/schemas/uitgaand';
@@ -272,7 +273,8 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
     sync: {
       pagina: async ({ gc, cursor }) => {
         const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
-        const { data } = await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS });
+        // A sync is the app's own work: it does not keep the session alive at ISI (issue 12, finding 6).
+        const { data } = await isi.vraag<never>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS, headers: { [ACHTERGROND_KOP]: ACHTERGROND_WAARDE } });
         if (sessie) await kluis.gesynchroniseerd(sessie.gebruiker.gebruikersnaam);
         return data;
       },

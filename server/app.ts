@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
+import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../shared/rules/auth';
 import { gebruikSessie, SESSIE_MAX_UREN, tokenHash } from './auth/sessies';
 import type { Db } from './db/database';
 import { Begrenzer } from './http/begrenzer';
@@ -122,7 +123,8 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (toegang === 'open') return;
     const kop = req.headers.authorization;
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
-    const sessie = token ? gebruikSessie(opties.db, token, nu, (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000) : null;
+    const achtergrond = req.headers[ACHTERGROND_KOP.toLowerCase()] === ACHTERGROND_WAARDE;
+    const sessie = token ? gebruikSessie(opties.db, token, nu, { maxMs: (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000, achtergrond }) : null;
     const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
     const wacht = begrenzer.wachttijd(sleutel, nu);
     if (wacht > 0) {
