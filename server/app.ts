@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { maskeerBsn } from '../shared/maskeer';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
 import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../shared/rules/auth';
@@ -53,11 +54,6 @@ const BEVEILIGINGSKOPPEN = {
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy': "frame-ancestors 'none'",
 };
-
-/** A nine-digit run may be a BSN: the access log never shows one, and never a query string. */
-export function veiligPad(url: string): string {
-  return url.split('?')[0]!.replace(/\d{9,}/g, (m) => '*'.repeat(m.length));
-}
 
 function bepaalLogger(opties: ServerOpties): FastifyServerOptions['logger'] {
   if (!opties.logStream) return false;
@@ -208,7 +204,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (f.statusCode && f.statusCode >= 400 && f.statusCode < 500) {
       return stuurProbleem(reply, new Probleemfout(f.statusCode, 'Het verzoek kon niet worden verwerkt. Controleer het verzoek en probeer het opnieuw.'));
     }
-    req.log.error({ err: { type: (fout as Error).name, message: veiligPad((fout as Error).message ?? '') } }, 'interne fout');
+    req.log.error({ err: { type: (fout as Error).name, message: maskeerBsn((fout as Error).message ?? '') } }, 'interne fout');
     return stuurProbleem(reply, new Probleemfout(500, 'Er ging iets mis bij de server. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.'));
   });
 
