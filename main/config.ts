@@ -8,11 +8,12 @@ const ALLEEN_MACHINE_SLEUTELS: readonly string[] = ALLEEN_MACHINE;
 
 /**
  * The user's `config.json` in the app's data folder: the policy keys a user may set (shared/beleid.ts,
- * `bereik: 'gebruiker'`, among them `isiUrl`); the organisation's policy wins over them (main/policy).
+ * `bereik: 'gebruiker'`); the organisation's policy wins over them (main/policy). `isiUrl` is not
+ * one of them: which server gets the token and the BSNs is the organisation's choice (issue #11).
  */
 export const AppConfig = z.strictObject(GebruikersBeleid.shape, {
   error: (i) => {
-    if (i.code !== 'unrecognized_keys') return 'verwacht een JSON-object zoals {"isiUrl": "https://…"}';
+    if (i.code !== 'unrecognized_keys') return 'verwacht een JSON-object zoals {"vergrendelNaMinuten": 10}';
     const machine = i.keys.filter((k) => ALLEEN_MACHINE_SLEUTELS.includes(k));
     const onbekend = i.keys.filter((k) => !ALLEEN_MACHINE_SLEUTELS.includes(k));
     return [
@@ -51,20 +52,11 @@ export function leesConfigBestand(dataMap: string): AppConfig {
 /**
  * `PIB_ISI_URL`, when set: the address `npm start` gives the app (the demo server it started, or
  * a developer's own). The same rule as the policy key: https, or http to this machine only.
+ * Whether it counts is main/policy/isiadres.ts's decision.
  */
 export function isiUrlUitOmgeving(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (!env.PIB_ISI_URL) return undefined;
   const gelezen = BELEID.isiUrl.schema.safeParse(env.PIB_ISI_URL);
   if (!gelezen.success) throw new ConfigFout(`PIB_ISI_URL (${env.PIB_ISI_URL}) is geen geldig ISI-adres: moet een https-URL zijn (http alleen naar deze computer: localhost, 127.0.0.1 of [::1]).`);
   return gelezen.data;
-}
-
-/**
- * Which ISI `npm start` means (scripts/start.mjs): `PIB_ISI_URL`, else the user's config.json.
- * The organisation's `isiUrl` wins over both in the app itself (main/policy).
- */
-export function leesConfig(dataMap: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const uitBestand = leesConfigBestand(dataMap);
-  const uitOmgeving = isiUrlUitOmgeving(env);
-  return uitOmgeving ? { ...uitBestand, isiUrl: uitOmgeving } : uitBestand;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { IPC } from '../shared/ipc';
 import { type AppInfo, type GeopendBestand, type IngelogdeSessie, type Updatestand } from '../shared/ipc';
 import { isOpenstaand, SIGNAAL_STATUSSEN, vergelijkSignalen, voegSamen, type SignaalSorteerkolom } from '../shared/rules/signalen';
+import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../shared/rules/auth';
 import { leesSortering } from '../shared/rules/zoeken';
 import type { Gebruiker, PersonenZoekvraag, PersoonInLijst, Persoon, SignaalInLijst, SignalenZoekvraag } from '../shared/schemas/api';
 import { type UitgaandeWijziging, type Verzending, WEIGERINGSSTATUSSEN } from '../shared/schemas/uitgaand';
@@ -277,7 +278,13 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
         const { gebruikersnaam } = sessie.gebruiker;
         return { gebruikersnaam, sleutel: (await kluis.sleutel(gebruikersnaam)).toString('base64') };
       },
+      // Only the logged-in user destroys a key, and only their own (issue 12, finding 7); the
+      // retention of other users' keys is main's own, at start (Kluis.ruimOp).
       vergeet: async ({ gebruikersnaam }) => {
+        moetIngelogdZijn();
+        if (sessie!.gebruiker.gebruikersnaam !== gebruikersnaam) {
+          throw new IsiFout({ type: 'urn:pib:probleem:verboden', title: 'Niet toegestaan', status: 403, code: 'ANDERE_GEBRUIKER', detail: 'U kunt alleen uw eigen lokale gegevens wissen. Log in als die gebruiker om de zijne te wissen; er is niets gewist.' });
+        }
         await kluis.vergeet(gebruikersnaam);
         return {};
       },
@@ -285,8 +292,11 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
     sync: {
       pagina: async ({ gc, cursor }) => {
         const vraag = new URLSearchParams({ limiet: String(policy.syncPaginaGrootte), ...(cursor === null ? {} : { vanaf: cursor }) });
-        const { data: json } = await isi.vraag<string>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS, tekst: true });
-        return { json, ...leesPaginakop(json) };
+        // A sync is the app's own work: it does not keep the session alive at ISI (issue 12, finding 6).
+        const { data: json } = await isi.vraag<string>('GET', `${gemeente(gc)}/wijzigingen?${vraag}`, { timeoutMs: SYNC_TIMEOUT_MS, tekst: true, headers: { [ACHTERGROND_KOP]: ACHTERGROND_WAARDE } });
+        const kop = leesPaginakop(json);
+        if (sessie) await kluis.gesynchroniseerd(sessie.gebruiker.gebruikersnaam);
+        return { json, ...kop };
       },
       bereikbaar: async () => (await isi.vraag<{ vandaag: string }>('GET', '/api/v1/status', { open: true, timeoutMs: PROBE_TIMEOUT_MS })).data,
     },

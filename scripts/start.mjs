@@ -135,28 +135,32 @@ if (reden) {
 
 const dataMap = process.env.PIB_DATA || join(homedir(), '.portal-inburgering');
 mkdirSync(dataMap, { recursive: true });
-// The same reading as the app's own (main/config.ts), so both agree on which ISI is meant.
-const { leesConfig } = await tsImport('../main/config.ts', import.meta.url);
-let config;
+// The same reading as the app's own (main/policy: the organisation's policy, PIB_ISI_URL), so
+// both agree on which ISI is meant; without one, the reference server in demo mode (the
+// development default, unless the organisation's policy turns demoServerToestaan off).
+const { leesBeleid } = await tsImport('../main/policy/beleid.ts', import.meta.url);
+const { startkeuze } = await tsImport('../main/policy/isiadres.ts', import.meta.url);
+let keuze;
 try {
-  config = leesConfig(dataMap);
+  keuze = startkeuze(leesBeleid(dataMap), process.env);
 } catch (fout) {
   meldFout(`De configuratie is ongeldig: ${fout.message}`);
   process.exit(1);
 }
 
-const demo = !config.isiUrl;
-let isiUrl = config.isiUrl;
+const demo = keuze.soort === 'demoserver';
+let isiUrl = demo ? null : keuze.isiUrl;
 if (demo) {
-  meld(`Geen ISI ingesteld (geen isiUrl in ${join(dataMap, 'config.json')}, geen PIB_ISI_URL): de ISI-referentieserver start in demomodus.`);
+  meld('Geen ISI ingesteld (geen isiUrl in het beleid van de organisatie, geen PIB_ISI_URL): de ISI-referentieserver start in demomodus.');
   isiUrl = await startKind('De ISI-referentieserver', 'server/cli.ts', ['--demo', '--port', '0', '--db', join(dataMap, 'isi-demo.db'), '--stil'], { patroon: /luistert op (http:\/\/\S+)/ });
 } else {
   meld(`ISI: ${isiUrl}`);
 }
+// Both entries read the address the same way (main/policy/isiadres.ts kiesIsiUrl).
+const env = { PIB_ISI_URL: isiUrl, ...(demo ? { PIB_DEMO: '1' } : {}) };
 
 const binary = opties.web ? null : electronBinary();
 if (binary) {
-  const env = { PIB_ISI_URL: isiUrl, ...(demo ? { PIB_DEMO: '1' } : {}) };
   // Electron started by a shell that has this set would run as plain Node and show nothing.
   delete process.env.ELECTRON_RUN_AS_NODE;
   meld('De app start in Electron. Sluit het venster of druk op Ctrl+C om te stoppen.');
@@ -170,6 +174,6 @@ if (binary) {
   // start file, readable by this user alone; no secret is ever an argument or in an environment.
   // No --port: the host reuses the port of the last run for this data folder (same origin, same
   // browser cache) and says so when it has to take another.
-  await startKind('De browsermodus', 'main/host/cli.ts', ['--isi', isiUrl, '--open', ...(demo ? ['--demo'] : [])], { patroon: /Browsermodus: open (http:\/\/\S+)/ });
+  await startKind('De browsermodus', 'main/host/cli.ts', ['--open'], { env, patroon: /Browsermodus: open (http:\/\/\S+)/ });
   meld(`Opent de browser niet vanzelf, open dan de link hierboven. Druk op Ctrl+C om te stoppen${demo ? ' (de ISI-referentieserver stopt mee)' : ''}.`);
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { maskeerBsn } from '../shared/maskeer';
 import { weigerGemeente } from '../shared/rules/gemeente';
 import { weigerZonderLeesrol } from '../shared/rules/rollen';
+import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../shared/rules/auth';
 import { gebruikSessie, SESSIE_MAX_UREN, tokenHash } from './auth/sessies';
 import type { Db } from './db/database';
 import { Begrenzer } from './http/begrenzer';
@@ -52,11 +54,6 @@ const BEVEILIGINGSKOPPEN = {
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy': "frame-ancestors 'none'",
 };
-
-/** A nine-digit run may be a BSN: the access log never shows one, and never a query string. */
-export function veiligPad(url: string): string {
-  return url.split('?')[0]!.replace(/\d{9,}/g, (m) => '*'.repeat(m.length));
-}
 
 function bepaalLogger(opties: ServerOpties): FastifyServerOptions['logger'] {
   if (!opties.logStream) return false;
@@ -122,7 +119,8 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (toegang === 'open') return;
     const kop = req.headers.authorization;
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
-    const sessie = token ? gebruikSessie(opties.db, token, nu, (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000) : null;
+    const achtergrond = req.headers[ACHTERGROND_KOP.toLowerCase()] === ACHTERGROND_WAARDE;
+    const sessie = token ? gebruikSessie(opties.db, token, nu, { maxMs: (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000, achtergrond }) : null;
     const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
     const wacht = begrenzer.wachttijd(sleutel, nu);
     if (wacht > 0) {
@@ -206,7 +204,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     if (f.statusCode && f.statusCode >= 400 && f.statusCode < 500) {
       return stuurProbleem(reply, new Probleemfout(f.statusCode, 'Het verzoek kon niet worden verwerkt. Controleer het verzoek en probeer het opnieuw.'));
     }
-    req.log.error({ err: { type: (fout as Error).name, message: veiligPad((fout as Error).message ?? '') } }, 'interne fout');
+    req.log.error({ err: { type: (fout as Error).name, message: maskeerBsn((fout as Error).message ?? '') } }, 'interne fout');
     return stuurProbleem(reply, new Probleemfout(500, 'Er ging iets mis bij de server. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.'));
   });
 

@@ -11,11 +11,12 @@ import { maakIsi } from './start';
 
 const HULP = `ISI-referentieserver
 
-  npm run server -- [--demo] [--port 8080] [--host 127.0.0.1] [--db PAD|:memory:] [--vandaag JJJJ-MM-DD] [--personen N] [--idempotentie-dagen 30] [--stil]
+  npm run server -- [--demo] [--port 8080] [--host 127.0.0.1] [--db PAD|:memory:] [--vandaag JJJJ-MM-DD] [--personen N] [--idempotentie-dagen 30] [--sessie-max-uren 10] [--stil]
       Start de server. Met --demo: demogemeenten, demogebruikers, een synthetisch bestand personen en
       /api/v1/simulatie/*. Standaard database: :memory: met --demo, anders data/isi.db.
       --idempotentie-dagen: hoe lang een Idempotency-Key bewaard blijft (standaard 30, minimaal 15:
       langer dan een client een wijziging opnieuw mag versturen).
+      --sessie-max-uren: hoe lang een sessie ten hoogste duurt, hoe actief ook (standaard 10, 1 tot 24).
 
 Beheer (zonder --demo; eerst een gemeente, dan haar Mijn DUO-beheerder):
   npm run server -- gemeente --db PAD --code 0014 --naam Groningen [--rekeningnummer NL..]
@@ -40,6 +41,7 @@ const { values, positionals } = parseArgs({
     vandaag: { type: 'string' },
     personen: { type: 'string' },
     'idempotentie-dagen': { type: 'string' },
+    'sessie-max-uren': { type: 'string' },
     stil: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
     code: { type: 'string' },
@@ -105,11 +107,14 @@ if (opdracht === 'gemeente') {
   const idempotentieDagen = values['idempotentie-dagen'] === undefined ? undefined : Number(values['idempotentie-dagen']);
   // The outbox of the app keeps a change up to 14 days: a server must remember its key longer.
   if (idempotentieDagen !== undefined && (!Number.isInteger(idempotentieDagen) || idempotentieDagen < 15 || idempotentieDagen > 3650)) fout('--idempotentie-dagen moet een geheel getal van 15 tot 3650 zijn.');
+  const sessieMaxUren = values['sessie-max-uren'] === undefined ? undefined : Number(values['sessie-max-uren']);
+  if (sessieMaxUren !== undefined && (!Number.isInteger(sessieMaxUren) || sessieMaxUren < 1 || sessieMaxUren > 24)) fout('--sessie-max-uren moet een geheel getal van 1 tot 24 zijn.');
   const begin = Date.now();
   const isi = await maakIsi({
     db: dbPad,
     demo: values.demo,
     ...(idempotentieDagen !== undefined ? { idempotentieDagen } : {}),
+    ...(sessieMaxUren !== undefined ? { sessieMaxUren } : {}),
     ...(values.vandaag ? { vandaag: values.vandaag } : {}),
     ...(personen !== undefined ? { personen } : {}),
     ...(values.stil ? {} : { logStream: process.stdout }),

@@ -49,7 +49,8 @@ export const TEKSTVORM_TOEGESTAAN: Record<Tekstvorm, Tekst> = {
 
 export const BELEID = {
   isiUrl: tekst('veiligeUrl', {
-    bereik: 'gebruiker',
+    // Machine only (issue #11): which server gets the token and the BSNs is the organisation's choice.
+    bereik: 'machine',
     titel: { nl: 'Adres van ISI', en: 'ISI address' },
     uitleg: {
       nl: 'Het adres van de ISI-server van DUO waarmee de app werkt. Over het netwerk alleen https: het token en BSN\'s gaan nooit onversleuteld over de lijn.',

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
-import { type Logboek, maakLogboek } from '../log/logboek';
+import { type Logboek, logboekVolgensBeleid, maakLogboek } from '../log/logboek';
 import { bewaakOuder, ouderPid } from '../ouderbewaking';
 import { electronPlatform } from '../platform/electron';
 import { type GelezenBeleid, leesBeleid } from '../policy/beleid';
@@ -33,13 +33,8 @@ let isi: { isiUrl: string; demo: boolean };
 let log: Logboek;
 try {
   gelezen = leesBeleid(dataMap);
-  const logMap = gelezen.policy.logMap ?? app.getPath('logs');
-  try {
-    log = maakLogboek({ map: logMap, niveau: gelezen.policy.logNiveau });
-  } catch (fout) {
-    throw new ConfigFout(`In de logmap ${logMap} kan de app niet schrijven (${(fout as Error).message}). Vraag IT de instelling logMap te herstellen (zie docs/beleid.md).`);
-  }
-  isi = kiesIsiUrl(gelezen, { dataMap, env: process.env, verpakt: app.isPackaged });
+  log = logboekVolgensBeleid(gelezen.policy, app.getPath('logs'));
+  isi = kiesIsiUrl(gelezen, { env: process.env, verpakt: app.isPackaged });
 } catch (fout) {
   if (!(fout instanceof ConfigFout)) throw fout;
   stop(fout, maakLogboek({ map: app.getPath('logs'), niveau: 'fout' }));
@@ -60,6 +55,8 @@ app.whenReady().then(async () => {
   log.info({ proxy: verbinding.proxy, extraCa: Boolean(policy.extraCaCertificaten) }, 'verbinding met ISI');
   const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
+  // Retention before anyone logs in: the keys of caches not synced for N days go (issue 12, finding 7).
+  log.info({ vernietigd: await kluis.ruimOp(policy.wissenNaDagenZonderSync), dagen: policy.wissenNaDagenZonderSync }, 'bewaartermijn cachesleutels');
   // electron-updater is loaded only where it can work: an installed app whose policy turns updates on.
   const updater = policy.updateModus !== 'uit' && app.isPackaged ? (await import('electron-updater')).autoUpdater : null;
   const bijwerker = maakBijwerker({ modus: policy.updateModus, updateUrl: policy.updateUrl, versie: app.getVersion(), updater, log });

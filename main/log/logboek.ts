@@ -2,6 +2,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSy
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Policy } from '../../shared/beleid';
+import { ConfigFout } from '../config';
 import { maskeerBsn } from '../../shared/maskeer';
 
 export type Logboek = Logger;
@@ -59,4 +60,17 @@ export function maakLogboek(opties: { map: string; niveau: Policy['logNiveau']; 
     },
     { write: (regel: string) => bestand.write(regel) },
   );
+}
+
+/**
+ * The log as the policy says (`logNiveau`, `logMap`, else `standaardMap`), the same for the
+ * Electron entry and the browser-mode host; a log folder the app cannot write to stops the app.
+ */
+export function logboekVolgensBeleid(p: Pick<Policy, 'logMap' | 'logNiveau'>, standaardMap: string): Logboek {
+  const map = p.logMap ?? standaardMap;
+  try {
+    return maakLogboek({ map, niveau: p.logNiveau });
+  } catch (fout) {
+    throw new ConfigFout(`In de logmap ${map} kan de app niet schrijven (${(fout as Error).message}). Vraag IT de instelling logMap te herstellen (zie docs/beleid.md).`);
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Probleem } from '../../shared/schemas/api';
 import { IsiFout } from '../isi/client';
@@ -16,6 +16,14 @@ export interface Kluis {
   sleutel(gebruikersnaam: string): Promise<Buffer>;
   /** Destroys this user's key, so what the cache holds can no longer be read; the next `sleutel` makes a new one. */
   vergeet(gebruikersnaam: string): Promise<void>;
+  /** This user's cache was brought up to date with ISI now: the key's retention starts again. */
+  gesynchroniseerd(gebruikersnaam: string, nu?: Date): Promise<void>;
+  /**
+   * Retention at start (policy `wissenNaDagenZonderSync`): destroys every key whose cache has not
+   * synced for `dagen` days, whoever it belongs to, and returns how many went. It runs in main, not
+   * behind an IPC call, so no renderer can destroy another user's key (issue 12, finding 7).
+   */
+  ruimOp(dagen: number, nu?: Date): Promise<number>;
 }
 
 function weigering(code: string, title: string, detail: string): IsiFout {
@@ -76,5 +84,17 @@ export function maakKluis({ geheimen, dataMap }: { geheimen: Geheimen; dataMap: 
       return sleutel;
     }),
     vergeet: (gebruikersnaam) => opDeBeurt(async () => rmSync(pad(gebruikersnaam), { force: true })),
+    // The key file's modification time is the cache's last sync (its creation before the first):
+    // the same moment the renderer's retention of the cache itself counts from (renderer/db/register.ts).
+    gesynchroniseerd: (gebruikersnaam, nu = new Date()) => opDeBeurt(async () => {
+      if (existsSync(pad(gebruikersnaam))) utimesSync(pad(gebruikersnaam), nu, nu);
+    }),
+    ruimOp: (dagen, nu = new Date()) => opDeBeurt(async () => {
+      if (!existsSync(map)) return 0;
+      const grens = nu.getTime() - dagen * 86_400_000;
+      const oud = readdirSync(map).filter((naam) => naam.endsWith('.sleutel') && statSync(join(map, naam)).mtimeMs < grens);
+      for (const naam of oud) rmSync(join(map, naam), { force: true });
+      return oud.length;
+    }),
   };
 }

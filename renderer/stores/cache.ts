@@ -42,13 +42,14 @@ export const useCacheStore = defineStore('cache', () => {
     if (u.ok) beleid.value = u.waarde.beleid;
   }
 
-  /** Retention at start: the cache of a user who has not synced for N days goes, key and all. */
+  /**
+   * Retention at start: the cache of a user who has not synced for N days goes. Its key is main's
+   * to destroy, at its own start (main/vault Kluis.ruimOp): no renderer may destroy another
+   * user's key (issue 12, finding 7).
+   */
   async function ruimOp(nu = new Date()): Promise<string[]> {
     const weg = await verouderd(beleid.value.wissenNaDagenZonderSync, nu);
-    for (const c of weg) {
-      await wisCache(c.gebruikersnaam);
-      await pib.cache.vergeet({ gebruikersnaam: c.gebruikersnaam });
-    }
+    for (const c of weg) await wisCache(c.gebruikersnaam);
     return weg.map((c) => c.gebruikersnaam);
   }
 
@@ -124,7 +125,7 @@ export const useCacheStore = defineStore('cache', () => {
     return c?.sluit() ?? Promise.resolve();
   }
 
-  /** "Lokale gegevens wissen": the user's database and the key that could read it. */
+  /** "Lokale gegevens wissen": the user's database and the key that could read it (while still logged in: main wants the session). */
   async function wis(gebruikersnaam: string): Promise<void> {
     await sluit();
     await wisCache(gebruikersnaam);

@@ -48,10 +48,12 @@ export function maakSessie(db: Db, gebruikersnaam: string, nuMs: number): { toke
 export const SESSIE_MAX_UREN = 10;
 
 /**
- * The session's user, with its idle time restarted; null when unknown, idle too long, or older
- * than `maxMs` however active (issue 12, finding 6: activity never keeps a session alive for good).
+ * The session's user, with its idle time restarted unless `achtergrond`; null when unknown, idle
+ * too long, or older than `maxMs` however active (issue 12, finding 6: activity never keeps a
+ * session alive for good).
  */
-export function gebruikSessie(db: Db, token: string, nuMs: number, maxMs = SESSIE_MAX_UREN * 3_600_000): { gebruiker: IngelogdeGebruiker; verlooptOp: string } | null {
+export function gebruikSessie(db: Db, token: string, nuMs: number, opties: { maxMs?: number; achtergrond?: boolean } = {}): { gebruiker: IngelogdeGebruiker; verlooptOp: string } | null {
+  const maxMs = opties.maxMs ?? SESSIE_MAX_UREN * 3_600_000;
   const hash = tokenHash(token);
   const rij = db.prepare('SELECT gebruikersnaam, laatst_actief, aangemaakt FROM sessies WHERE token_hash = ?').get(hash) as { gebruikersnaam: string; laatst_actief: number; aangemaakt: number } | undefined;
   if (!rij) return null;
@@ -59,9 +61,10 @@ export function gebruikSessie(db: Db, token: string, nuMs: number, maxMs = SESSI
     db.prepare('DELETE FROM sessies WHERE token_hash = ?').run(hash);
     return null;
   }
-  db.prepare('UPDATE sessies SET laatst_actief = ? WHERE token_hash = ?').run(nuMs, hash);
+  const actief = opties.achtergrond ? rij.laatst_actief : nuMs;
+  if (!opties.achtergrond) db.prepare('UPDATE sessies SET laatst_actief = ? WHERE token_hash = ?').run(nuMs, hash);
   const gebruiker = laadGebruiker(db, rij.gebruikersnaam);
-  return gebruiker ? { gebruiker, verlooptOp: new Date(Math.min(nuMs + INACTIEF_MS, rij.aangemaakt + maxMs)).toISOString() } : null;
+  return gebruiker ? { gebruiker, verlooptOp: new Date(Math.min(actief + INACTIEF_MS, rij.aangemaakt + maxMs)).toISOString() } : null;
 }
 
 export function beeindigSessie(db: Db, token: string): void {

@@ -26,7 +26,7 @@ export const KOPPEN: Record<Kopnaam, Kop> = {
   'X-Content-Type-Options': kop('X-Content-Type-Options', 'Geen MIME-sniffing (/core/transport/security-headers).', { type: 'string', const: 'nosniff' }),
   'X-Frame-Options': kop('X-Frame-Options', 'Nooit in een frame (/core/transport/security-headers).', { type: 'string', const: 'DENY' }),
   'Content-Security-Policy': kop('Content-Security-Policy', 'Nooit in een frame (/core/transport/security-headers).', { type: 'string', const: "frame-ancestors 'none'" }),
-  'Sessie-Verloopt-Op': kop('Sessie-Verloopt-Op', 'Wanneer de sessie verloopt als zij niet meer wordt gebruikt (ISO 8601, UTC); elk verzoek verlengt haar.', { type: 'string', format: 'date-time' }),
+  'Sessie-Verloopt-Op': kop('Sessie-Verloopt-Op', 'Wanneer de sessie verloopt als zij niet meer wordt gebruikt (ISO 8601, UTC); elk verzoek zonder Sessie-Gebruik: achtergrond verlengt haar, tot het einde van haar levensduur.', { type: 'string', format: 'date-time' }),
   'WWW-Authenticate': kop('WWW-Authenticate', 'Het schema waarmee u inlogt: een Bearer-token uit POST /sessies.', { type: 'string', const: 'Bearer' }),
   'Retry-After': kop('Retry-After', 'Het aantal seconden waarna u het opnieuw kunt proberen.', { type: 'string', pattern: '^\\d+$' }),
   'Idempotent-Replayed': kop('Idempotent-Replayed', 'Alleen bij een herhaald verzoek met dezelfde Idempotency-Key: dit is het bewaarde eerste antwoord.', { type: 'string', const: 'true' }, false),

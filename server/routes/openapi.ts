@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Probleem } from '../../shared/schemas/api';
+import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../../shared/rules/auth';
 import { antwoordkoppen, KOPPEN, type Kopnaam } from '../http/koppen';
 import { definieer, type RouteSpec, type Routecatalogus } from '../http/route';
 import type { Omgeving } from '../omgeving';
@@ -95,6 +96,7 @@ function operatie(r: RouteSpec<z.ZodType | undefined>): Record<string, unknown> 
     ...[...r.pad.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, ...(PADPARAMETERS[m[1]!] ?? { schema: { type: 'string' } }) })),
     ...Object.entries(r.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
     ...(r.methode !== 'GET' && r.toegang !== 'open' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'UUID; hetzelfde verzoek met dezelfde sleutel binnen idempotentieBewaarDagen dagen (GET /api/v1/status, standaard 30) geeft het eerste antwoord terug, met Idempotent-Replayed: true', schema: { type: 'string', format: 'uuid' } }] : []),
+    ...(r.toegang !== 'open' ? [{ name: ACHTERGROND_KOP, in: 'header', required: false, description: `'${ACHTERGROND_WAARDE}': dit verzoek is werk van de client zelf (een synchronisatie op de achtergrond), niet van de gebruiker; het verlengt de sessie niet`, schema: { type: 'string', enum: [ACHTERGROND_WAARDE] } }] : []),
     ...(r.weigeringen?.includes(412) ? [{ name: 'If-Match', in: 'header', required: false, description: 'De versie (ETag) waarop de wijziging is gebaseerd; een andere versie geeft 412', schema: { type: 'string' } }] : []),
   ];
   const antwoorden: Record<string, unknown> = {};
@@ -160,7 +162,7 @@ export function bouwOpenapi(catalogus: Routecatalogus): Record<string, unknown> 
       description: [
         'De DUO-kant van de gegevensuitwisseling van het Portal Inburgering, met de regels van de handleiding (WI2013, versie 2025.1). De regel-id\'s (R-…) in de beschrijvingen verwijzen naar de regelcatalogus van het project (docs/rules.md).',
         'Volgt de NL GOV API Design Rules 2.1: elk antwoord heeft de header API-Version (/core/version-header); een fout is altijd application/problem+json (RFC 9457) met `code`, en `regel` als een regel van de handleiding weigert; een BSN staat nooit in een URL (/core/transport/no-sensitive-uris), zoeken met een BSN gaat met POST naar `_zoek`.',
-        'Inloggen geeft een Bearer-token; elk antwoord met een geldige sessie zegt in Sessie-Verloopt-Op wanneer de sessie verloopt zonder gebruik. Een schrijvend verzoek met een Idempotency-Key (UUID) geeft bij herhaling binnen idempotentieBewaarDagen dagen (GET /api/v1/status, standaard 30) het eerste antwoord terug. Wijzigen van een persoon of factuur kan met If-Match op de ETag.',
+        'Inloggen geeft een Bearer-token; elk antwoord met een geldige sessie zegt in Sessie-Verloopt-Op wanneer de sessie verloopt zonder gebruik (verzoeken met Sessie-Gebruik: achtergrond tellen niet als gebruik; een sessie duurt hoe actief ook niet langer dan de levensduur van de server, standaard 10 uur). Een schrijvend verzoek met een Idempotency-Key (UUID) geeft bij herhaling binnen idempotentieBewaarDagen dagen (GET /api/v1/status, standaard 30) het eerste antwoord terug. Wijzigen van een persoon of factuur kan met If-Match op de ETag.',
       ].join('\n\n'),
       contact: {
         name: 'Servicecentrum Inburgering (DUO)',

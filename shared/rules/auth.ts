@@ -18,6 +18,14 @@ export function inlogmethode(invoer: { applicatiesleutel?: unknown; gebruikersna
 export const MELDING_INLOGGEN_MISLUKT = 'Inloggen is niet gelukt. Controleer uw gegevens en probeer het opnieuw.';
 export const SESSIE_INACTIEF_MINUTEN = 15;
 
+/**
+ * The request header with which the app says a request is its own background work (a sync), not
+ * something the user did: ISI does not restart the idle time for it (issue 12, finding 6), so a
+ * machine left alone with the app open is logged out at ISI after SESSIE_INACTIEF_MINUTEN.
+ */
+export const ACHTERGROND_KOP = 'Sessie-Gebruik';
+export const ACHTERGROND_WAARDE = 'achtergrond';
+
 /** R-AUTH-2: an activation code mailed by the Mijn DUO beheerder is valid for 24 hours. */
 export const ACTIVATIECODE_GELDIG_UREN = 24;
 

@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { controlegetal } from '../../shared/formats/controlegetal';
-import { Wijzigingen } from '../../shared/schemas/api';
-import { isiSessie } from './isi-direct';
+import { controlegetalBijIsi } from './isi-direct';
 import { expect, test } from './offline-omgeving';
 import { logIn, logUit } from './omgeving';
 
@@ -44,23 +42,6 @@ function doodBrowser(profiel: string): void {
     } catch {
       // gone meanwhile with its parent
     }
-  }
-}
-
-/** ISI's own data as a full sync brings them, validated as the cache validates them. */
-async function controlegetalBijIsi(isiUrl: string, gc: string): Promise<string> {
-  const token = await isiSessie(isiUrl);
-  const personen: { id: string }[] = [];
-  const signalen: { id: string }[] = [];
-  let cursor: string | null = null;
-  for (;;) {
-    const q = new URLSearchParams({ limiet: '5000', ...(cursor ? { vanaf: cursor } : {}) });
-    const r = await fetch(`${isiUrl}/api/v1/gemeenten/${gc}/wijzigingen?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const p = Wijzigingen.parse(await r.json());
-    personen.push(...p.personen);
-    signalen.push(...p.signalen);
-    cursor = p.cursor;
-    if (!p.meer) return controlegetal(personen, signalen);
   }
 }
 

@@ -15,9 +15,10 @@ let beleid: string;
 test.beforeAll(async () => {
   data = mkdtempSync(join(tmpdir(), 'pib-data-'));
   beleid = join(mkdtempSync(join(tmpdir(), 'pib-beleid-')), 'beleid.json');
-  writeFileSync(beleid, JSON.stringify({ vergrendelNaMinuten: 10, cacheBijUitloggen: 'wissen', updateModus: 'melden', updateUrl: 'https://updates.gemeente.example/pib/', inhoudBeschermen: true }));
+  // isiUrl is machine-only: the organisation's address wins over --isi (what npm start would pass).
+  writeFileSync(beleid, JSON.stringify({ isiUrl: 'http://127.0.0.1:9', vergrendelNaMinuten: 10, cacheBijUitloggen: 'wissen', updateModus: 'melden', updateUrl: 'https://updates.gemeente.example/pib/', inhoudBeschermen: true }));
   writeFileSync(join(data, 'config.json'), JSON.stringify({ syncIntervalMinuten: 15 }));
-  const gestart = await startProces(['main/host/cli.ts', '--isi', 'http://127.0.0.1:9', '--port', '0'], /Browsermodus: open (http:\/\/\S+)/, {
+  const gestart = await startProces(['main/host/cli.ts', '--isi', 'http://127.0.0.1:8', '--port', '0'], /Browsermodus: open (http:\/\/\S+)/, {
     PIB_DATA: data, PIB_BELEID: beleid, PIB_DOWNLOADS: mkdtempSync(join(tmpdir(), 'pib-downloads-')),
   });
   host = gestart.proces;
@@ -39,6 +40,8 @@ test('Instellingen: managed settings locked with their source, the user\'s own e
   await expect(page.getByRole('heading', { name: 'Instellingen', level: 1 })).toBeVisible();
 
   await expect(page.getByTestId('isi-adres')).toHaveText('http://127.0.0.1:9');
+  await expect(page.getByTestId('herkomst-isiUrl')).toHaveText(`Beheerd door uw organisatie (${beleid})`);
+  await expect(page.getByTestId('instelling-isiUrl').getByRole('textbox')).toHaveCount(0);
   await expect(page.getByTestId('versie')).toContainText('browsermodus');
   await expect(page.getByTestId('update-stand')).toContainText('Niet beschikbaar');
 

@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { controlegetal } from '../../shared/formats/controlegetal';
+import { Wijzigingen } from '../../shared/schemas/api';
 import { volgendeTotpCode } from '../helpers/totp';
 import { isiKlok } from './isi-klok';
 
@@ -45,4 +47,21 @@ export async function kiesGemeente(page: Page, naam: string): Promise<void> {
 /** An item of the start screen "Inburgering" (R-ROL-2). */
 export async function openOnderdeel(page: Page, titel: string): Promise<void> {
   await page.getByTestId('menu').getByRole('link', { name: titel }).click();
+}
+
+/** ISI's own data as a full sync brings them, validated as the cache validates them: its check number (shared/formats/controlegetal.ts). */
+export async function controlegetalBijIsi(isiUrl: string, gc: string): Promise<string> {
+  const token = await isiSessie(isiUrl);
+  const personen: { id: string }[] = [];
+  const signalen: { id: string }[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const q = new URLSearchParams({ limiet: '5000', ...(cursor ? { vanaf: cursor } : {}) });
+    const r = await fetch(`${isiUrl}/api/v1/gemeenten/${gc}/wijzigingen?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const p = Wijzigingen.parse(await r.json());
+    personen.push(...p.personen);
+    signalen.push(...p.signalen);
+    cursor = p.cursor;
+    if (!p.meer) return controlegetal(personen, signalen);
+  }
 }

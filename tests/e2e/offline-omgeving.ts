@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
 import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as basis } from '@playwright/test';
 import { leesStartUrl } from '../../main/host/startbestand';
+import { startStoringsproxy, type Storingsproxy } from '../helpers/storingsproxy';
 import { herstelIsiKlok } from './isi-klok';
 import { startProces, VANDAAG } from './omgeving';
 
@@ -29,56 +29,13 @@ function stop(proces: ChildProcess, signaal: NodeJS.Signals = 'SIGTERM'): Promis
   });
 }
 
-/**
- * A hold on the way to ISI: requests pass through to the server, but while `vasthouden` is on,
- * the server's answer to a write is kept back, so a test can kill the host after ISI did the work
- * and before the app heard of it.
- */
-export interface Tussenstation {
-  url: string;
-  vasthouden: boolean;
-  /** Resolves when a held write has reached ISI and been answered there. */
-  vastgehouden(): Promise<{ methode: string; pad: string; status: number }>;
-  stop(): Promise<void>;
-}
-
-export async function startTussenstation(isiUrl: string): Promise<Tussenstation> {
-  const doel = new URL(isiUrl);
-  const wachtenden: ((x: { methode: string; pad: string; status: number }) => void)[] = [];
-  const gehouden: { methode: string; pad: string; status: number }[] = [];
-  const station: Tussenstation = {
-    url: '',
-    vasthouden: false,
-    vastgehouden: () => new Promise((klaar) => (gehouden.length ? klaar(gehouden.shift()!) : wachtenden.push(klaar))),
-    stop: () => new Promise((klaar) => {
-      server.closeAllConnections();
-      server.close(() => klaar());
-    }),
-  };
-  const server: Server = createServer((req, res) => {
-    const uit = request({ host: doel.hostname, port: doel.port, method: req.method, path: req.url, headers: req.headers }, (antwoord) => {
-      const schrijft = req.method !== 'GET';
-      if (station.vasthouden && schrijft) {
-        antwoord.resume();
-        const x = { methode: req.method!, pad: req.url!, status: antwoord.statusCode ?? 0 };
-        const w = wachtenden.shift();
-        if (w) w(x);
-        else gehouden.push(x);
-        return;
-      }
-      res.writeHead(antwoord.statusCode ?? 502, antwoord.headers);
-      antwoord.pipe(res);
-    });
-    uit.on('error', () => res.destroy());
-    req.pipe(uit);
-  });
-  await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', () => klaar()));
-  station.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return station;
-}
+/** The proxy between host and ISI (tests/helpers/storingsproxy.ts): holds writes' answers, injects faults. */
+export type Tussenstation = Storingsproxy;
 
 export interface OfflineOmgeving {
   isiUrl: string;
+  /** ISI's database file, to count what ISI holds where no route lists it. */
+  isiDb: string;
   /** A link that opens the app once (the host's start file, read anew each time; new when the host starts again). */
   readonly appUrl: string;
   /** The Chromium profile of this test's browser, to look at what the app left on disk. */
@@ -113,9 +70,10 @@ export const test = basis.extend<{ beleid: Record<string, unknown>; werkplek: Of
     let host: ChildProcess | null = null;
     let hostUrl = '';
     const isiUrl = `http://127.0.0.1:${isiPoort}`;
-    const station = await startTussenstation(isiUrl);
+    const station = await startStoringsproxy(isiUrl);
     const omgeving: OfflineOmgeving = {
       isiUrl,
+      isiDb: dbPad,
       station,
       get appUrl() {
         return leesStartUrl(data);

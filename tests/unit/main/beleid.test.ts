@@ -1,12 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppInfo, Beleid } from '../../../shared/ipc';
-import { ConfigFout, leesConfig } from '../../../main/config';
+import { ConfigFout } from '../../../main/config';
 import { maakDiensten } from '../../../main/diensten';
 import { IsiClient } from '../../../main/isi/client';
+import { LOGBESTAND } from '../../../main/log/logboek';
 import { nodePlatform } from '../../../main/platform/node';
 import { beleidVoorRenderer, leesBeleid, leesPolicy } from '../../../main/policy/beleid';
 import { bestandsbron } from '../../../main/policy/bronnen';
@@ -35,7 +36,7 @@ describe('leesPolicy: machine policy, then the user\'s config.json, then the def
   });
 
   it('the user may set the keys the renderer gets, and downloadMap', () => {
-    const config = { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', bestandenBewarenDagen: 60, downloadMap: join(tmpdir(), 'exports') };
+    const config = { vergrendelNaMinuten: 5, syncIntervalMinuten: 30, wissenNaDagenZonderSync: 7, cacheBijUitloggen: 'wissen', bestandenBewarenDagen: 60, downloadMap: join(tmpdir(), 'exports') };
     expect(lees(opzet({ config }))).toEqual({ ...STANDAARD_POLICY, ...config });
   });
 
@@ -143,6 +144,8 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
     [{ devtoolsToestaan: true }, /"devtoolsToestaan" kan alleen IT instellen/],
     [{ updateUrl: 'https://elders.example/' }, /"updateUrl" kan alleen IT instellen/],
     [{ syncPaginaGrootte: 5000 }, /"syncPaginaGrootte" kan alleen IT instellen/],
+    // Issue #11: which server gets the token and the BSNs is the organisation's choice.
+    [{ isiUrl: 'https://isi.gemeente.nl' }, /config\.json is geen geldige configuratie: "isiUrl" kan alleen IT instellen, in het beleid van de organisatie \(groepsbeleid, MDM of beleid\.json\), niet in config\.json\. Herstel of verwijder die instelling/],
     [{ syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true, tikfout: 1 }, /onbekende instelling "tikfout"; "syncPaginaGrootte", "zwakkeSleutelopslagToestaan" kan alleen IT instellen/],
   ])('a user cannot set what only IT may: %j', (config, melding) => {
     const o = opzet({ config });
@@ -152,10 +155,10 @@ describe('leesPolicy refuses a file it cannot use, naming the file and the key',
     expect(() => lees({ ...o, machinePad: opzet({ machine: { syncPaginaGrootte: 5000, zwakkeSleutelopslagToestaan: true, devtoolsToestaan: true, updateModus: 'melden', updateUrl: 'https://elders.example/' } }).machinePad })).toThrow(melding);
   });
 
-  it('the user\'s config.json is checked for npm start too (leesConfig), with the same message', () => {
-    const o = opzet({ config: { isiUrl: 'https://isi.gemeente.nl', zwakkeSleutelopslagToestaan: true } });
-    expect(() => leesConfig(o.dataMap, {})).toThrow(/"zwakkeSleutelopslagToestaan" kan alleen IT instellen/);
-    expect(leesConfig(opzet({ config: { isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 } }).dataMap, {})).toEqual({ isiUrl: 'https://isi.gemeente.nl', vergrendelNaMinuten: 5 });
+  it('the user\'s config.json is checked for npm start too (it reads the policy the same way), with the same message', () => {
+    const o = opzet({ config: { isiUrl: 'https://isi.gemeente.nl' } });
+    expect(() => leesBeleid(o.dataMap, [])).toThrow(/"isiUrl" kan alleen IT instellen/);
+    expect(() => leesBeleid(o.dataMap, [])).toThrow(join(o.dataMap, 'config.json'));
   });
 });
 
@@ -170,4 +173,54 @@ describe('the browser-mode host (main/host/cli.ts)', () => {
     expect(r.stderr).toContain(`${o.machinePad} is geen geldig machinebeleid: vergrendelNaMinuten: moet een geheel getal van 1 tot en met 480 zijn.`);
     expect(r.stdout).not.toContain('Browsermodus');
   });
+
+  const host = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...args], {
+    cwd: WORTEL, encoding: 'utf8', timeout: 30_000, env: { ...process.env, PIB_ISI_URL: '', PIB_DEMO: '', ...env },
+  });
+
+  it('refuses a config.json with isiUrl, naming the key and the file, and logs why (issue #11)', () => {
+    const o = opzet({ config: { isiUrl: 'https://elders.example' }, machine: {} });
+    const r = host(['--isi', 'http://127.0.0.1:9'], { PIB_BELEID: o.machinePad, PIB_DATA: o.dataMap });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(o.dataMap, 'config.json')} is geen geldige configuratie: "isiUrl" kan alleen IT instellen`);
+    expect(readFileSync(join(o.dataMap, 'logs', LOGBESTAND), 'utf8')).toContain('"isiUrl\\" kan alleen IT instellen');
+  });
+
+  it('without an address (no policy, no PIB_ISI_URL, no --isi) says what to configure', () => {
+    const o = opzet({ machine: {} });
+    const r = host([], { PIB_BELEID: o.machinePad, PIB_DATA: o.dataMap });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Er is geen ISI-adres ingesteld. Vraag IT de instelling isiUrl te zetten');
+  });
+
+  it('takes the organisation\'s isiUrl, proxy, extra CAs and log settings, as the Electron entry does (issue #11)', async () => {
+    const o = opzet();
+    const ca = join(o.dataMap, 'ca.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(o.dataMap, 'sleutel.pem'), '-out', ca, '-days', '2', '-subj', '/CN=ISI-test'], { stdio: 'ignore' });
+    const logMap = join(o.dataMap, 'eigen-logs');
+    writeFileSync(o.machinePad, JSON.stringify({ isiUrl: 'https://isi.gemeente.example/', proxy: 'http://127.0.0.1:3128', extraCaCertificaten: ca, logMap, logNiveau: 'debug' }));
+    const renderer = mkdtempSync(join(tmpdir(), 'pib-renderer-'));
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    const kind = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', '--isi', 'http://127.0.0.1:9', '--demo', '--port', '0', '--renderer', renderer], {
+      cwd: WORTEL, env: { ...process.env, PIB_BELEID: o.machinePad, PIB_DATA: o.dataMap, PIB_ISI_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await new Promise<void>((klaar, faal) => {
+        let uit = '';
+        kind.stdout.on('data', (d) => {
+          uit += String(d);
+          if (uit.includes('Browsermodus: open')) klaar();
+        });
+        kind.once('exit', (code) => faal(new Error(`de host stopte (${code})`)));
+      });
+    } finally {
+      kind.kill('SIGTERM');
+    }
+    const regels = readFileSync(join(logMap, LOGBESTAND), 'utf8').trim().split('\n').map((r) => JSON.parse(r) as Record<string, unknown>);
+    // The organisation's address wins over --isi; not a demo then.
+    expect(regels.find((r) => r.msg === 'gestart')).toMatchObject({ level: 30, modus: 'browser', isiUrl: 'https://isi.gemeente.example/', herkomst: { isiUrl: 'organisatie', logNiveau: 'organisatie' } });
+    expect(regels.find((r) => r.msg === 'verbinding met ISI')).toMatchObject({ proxy: 'http://127.0.0.1:3128', extraCa: true });
+  });
 });
+
+const WORTEL = join(import.meta.dirname, '..', '..', '..');

@@ -41,7 +41,8 @@ describe('app.instellingen', () => {
     expect(per.devtoolsToestaan).toEqual({ sleutel: 'devtoolsToestaan', waarde: true, herkomst: 'organisatie', bron: beleid, bewerkbaar: false });
     expect(per.syncIntervalMinuten).toEqual({ sleutel: 'syncIntervalMinuten', waarde: 15, herkomst: 'gebruiker', bewerkbaar: true });
     expect(per.wissenNaDagenZonderSync).toEqual({ sleutel: 'wissenNaDagenZonderSync', waarde: 14, herkomst: 'standaard', bewerkbaar: true });
-    expect(per.isiUrl).toEqual({ sleutel: 'isiUrl', waarde: null, herkomst: 'standaard', bewerkbaar: true });
+    // Machine-only (issue #11): shown, never editable by the user.
+    expect(per.isiUrl).toEqual({ sleutel: 'isiUrl', waarde: null, herkomst: 'standaard', bewerkbaar: false });
     // A machine-only key is never the user's to edit, managed or not.
     expect(per.syncPaginaGrootte!.bewerkbaar).toBe(false);
     expect(g).toMatchObject({ versie: '1.2.3', modus: 'browser', isiUrl: 'https://isi.gemeente.example', herstartNodig: false, update: { status: 'niet-beschikbaar' } });
@@ -72,7 +73,7 @@ describe('app.zetInstelling', () => {
   it.each([
     ['a number out of range', 'syncIntervalMinuten', 0, 'Synchroniseren elke minuten: moet een geheel getal van 1 tot en met 1440 zijn. De instelling is niet opgeslagen.'],
     ['text for a number', 'syncIntervalMinuten', '10', 'Synchroniseren elke minuten: moet een geheel getal van 1 tot en met 1440 zijn.'],
-    ['an ISI address over http to another computer', 'isiUrl', 'http://isi.gemeente.example', 'Adres van ISI: moet een https-URL (http alleen naar deze computer: localhost, 127.0.0.1 of [::1]) zijn.'],
+    ['a download folder that is not absolute', 'downloadMap', 'export', 'moet een absoluut pad zijn'],
     ['an unknown choice', 'cacheBijUitloggen', 'nooit', 'Lokale gegevens bij uitloggen: moet "vragen" of "wissen" zijn.'],
   ])('refuses %s with the message at its field, and writes nothing', async (_wat, sleutel, waarde, melding) => {
     const { roep, config } = opzet({ config: { syncIntervalMinuten: 15 } });
@@ -87,5 +88,6 @@ describe('app.zetInstelling', () => {
   it('refuses a machine-only key by the contract, before any service runs', async () => {
     const { roep } = opzet();
     expect(await roep('app.zetInstelling', { sleutel: 'devtoolsToestaan', waarde: true })).toMatchObject({ ok: false, probleem: { code: 'ONGELDIGE_AANROEP' } });
+    expect(await roep('app.zetInstelling', { sleutel: 'isiUrl', waarde: 'https://elders.example' })).toMatchObject({ ok: false, probleem: { code: 'ONGELDIGE_AANROEP' } });
   });
 });

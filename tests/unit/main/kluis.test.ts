@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -93,6 +93,21 @@ describe('the vault with the plain-Node key store (browser mode, tests)', () => 
     expect(nieuw).not.toEqual(oud);
     expect(await kluis.sleutel('demo-muteren')).toEqual(nieuw);
     expect(await kluis.sleutel('demo-raadplegen')).toEqual(ander);
+  });
+
+  it('ruimOp destroys at start the keys whose cache has not synced for N days, whoever they belong to (issue 12, finding 7)', async () => {
+    const map = nieuweMap();
+    const kluis = ontwikkelKluis(map);
+    const nu = new Date('2026-03-15T12:00:00Z');
+    const verlaten = await kluis.sleutel('verlaten');
+    const recent = await kluis.sleutel('recent');
+    await kluis.gesynchroniseerd('verlaten', new Date('2026-02-01T08:00:00Z'));
+    await kluis.gesynchroniseerd('recent', new Date('2026-03-10T08:00:00Z'));
+    expect(await kluis.ruimOp(90, nu)).toBe(0);
+    expect(await kluis.ruimOp(14, nu)).toBe(1);
+    expect(await ontwikkelKluis(map).sleutel('recent')).toEqual(recent);
+    expect(await ontwikkelKluis(map).sleutel('verlaten')).not.toEqual(verlaten);
+    expect(await ontwikkelKluis(nieuweMap()).ruimOp(14, nu)).toBe(0);
   });
 
   it('vergeet of a user without a key is no error', async () => {
@@ -228,15 +243,40 @@ describe('cache.sleutel and cache.vergeet', async () => {
     expect(server.logregels.slice(voor).join('\n')).toContain('"method":"DELETE","url":"/api/v1/sessies/huidig"');
   });
 
-  it('cache.vergeet makes the next key a new one, logged in or not', async () => {
+  it('cache.vergeet makes the next key a new one, for the logged-in user only (issue 12, finding 7)', async () => {
     const d = diensten();
     await inloggen(d, 'demo-muteren');
     const oud = await d.cache.sleutel({});
     await d.sessie.uitloggen({});
-    expect(await verwerkAanroep(d, 'cache.vergeet', { gebruikersnaam: 'demo-muteren' })).toEqual({ ok: true, waarde: {} });
+    // Logged out: refused, and the key is still there.
+    expect(await verwerkAanroep(d, 'cache.vergeet', { gebruikersnaam: 'demo-muteren' })).toMatchObject({ ok: false, probleem: { status: 401, code: 'NIET_INGELOGD' } });
+    await inloggen(d, 'demo-raadplegen');
+    // Another user's key: refused with a message that says what to do, nothing destroyed.
+    const ander = await verwerkAanroep(d, 'cache.vergeet', { gebruikersnaam: 'demo-muteren' });
+    expect(ander).toMatchObject({ ok: false, probleem: { status: 403, code: 'ANDERE_GEBRUIKER' } });
+    expect((ander as { probleem: { detail: string } }).probleem.detail).toContain('alleen uw eigen lokale gegevens');
+    await d.sessie.uitloggen({});
     await inloggen(d, 'demo-muteren');
+    expect((await d.cache.sleutel({})).sleutel).toBe(oud.sleutel);
+    expect(await verwerkAanroep(d, 'cache.vergeet', { gebruikersnaam: 'demo-muteren' })).toEqual({ ok: true, waarde: {} });
     const nieuw = await d.cache.sleutel({});
     expect(nieuw.sleutel).not.toBe(oud.sleutel);
+  });
+
+  it('a sync page restarts the retention of the logged-in user\'s key', async () => {
+    const dataMap = nieuweMap();
+    const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'dl') });
+    const kluis = maakKluis({ geheimen: platform.geheimen, dataMap });
+    const d = maakDiensten({ isi: new IsiClient(server.url), platform, policy: STANDAARD_POLICY, kluis, info: { versie: 't', modus: 'browser', demo: true } });
+    await inloggen(d, 'demo-muteren');
+    await d.cache.sleutel({});
+    const bestand = join(dataMap, SLEUTELMAP, readdirSync(join(dataMap, SLEUTELMAP))[0]!);
+    const lang = new Date(Date.now() - 30 * 86_400_000);
+    utimesSync(bestand, lang, lang);
+    expect(await verwerkAanroep(d, 'sync.pagina', { gc: '0014', cursor: null })).toMatchObject({ ok: true });
+    expect(Date.now() - statSync(bestand).mtimeMs).toBeLessThan(60_000);
+    expect(await kluis.ruimOp(14)).toBe(0);
+    expect(existsSync(bestand)).toBe(true);
   });
 
   it('a refused key store reaches the renderer as the typed 503 problem', async () => {

@@ -64,4 +64,34 @@ describe('masking, shared with the reference server\'s way', () => {
     expect(maskeerBsn('1234567890123')).toBe('*************');
     expect(veiligPad('/api/v1/personen/123456782?bsn=123456782')).toBe('/api/v1/personen/*********');
   });
+
+  it.each([
+    ['percent-encoded', '/personen/%39%39%34%30%30%32%30%32%36', '/personen/***************************'],
+    ['partly percent-encoded', '/personen/99%34002026', '/personen/***********'],
+    ['with dashes', 'bsn 994-002-026.', 'bsn ***********.'],
+    ['with dots, the official way', 'bsn 9940.02.026', 'bsn ***********'],
+    ['with spaces', 'bsn 994 002 026', 'bsn ***********'],
+    ['with encoded dashes', '/p/994%2D002%2D026', '/p/***************'],
+    ['in a longer chain', 'v1.2.3.994002026', 'v1.2.3.*********'],
+  ])('masks a BSN written %s (#11, issue 12 finding 9)', (_wijze, tekst, gemaskeerd) => {
+    expect(maskeerBsn(tekst)).toBe(gemaskeerd);
+  });
+
+  it.each([
+    ['an IPv4 address', 'adres 192.168.100.200'],
+    ['an ISO time', '2026-12-02T08:25:00.123Z'],
+    ['a date', 'op 2025-03-01 om 09:00'],
+    ['eight digits in groups', '1234-5678'],
+    ['a gemeentecode and an id', '/gemeenten/0014/personen/p-1234'],
+  ])('keeps %s', (_wat, tekst) => {
+    expect(maskeerBsn(tekst)).toBe(tekst);
+  });
+
+  it('the app\'s log file holds no BSN in any of those forms', () => {
+    const m = map();
+    maakLogboek({ map: m, niveau: 'info' }).info({ pad: '/personen/%39%39%34%30%30%32%30%32%36' }, 'gezocht op 994-002-026 en 9940.02.026');
+    const tekst = readFileSync(join(m, LOGBESTAND), 'utf8');
+    expect(tekst).not.toMatch(/%39%39%34|994-002-026|9940\.02\.026/);
+    expect(regels(m)[0]!.msg).toBe('gezocht op *********** en ***********');
+  });
 });

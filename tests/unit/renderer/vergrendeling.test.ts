@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { GEEN_VERBINDING } from './nep-isi';
+import { GEEN_VERBINDING, NepIsi } from './nep-isi';
 
 // Auto-lock (useVergrendeling) with the real cache and a mocked bridge; timers faked once the cache is open.
 const pib = vi.hoisted(() => ({
@@ -19,6 +19,7 @@ vi.mock('../../../renderer/bridge', () => ({ pib }));
 const { caches, wisCache } = await import('../../../renderer/db');
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
 const { useCacheStore } = await import('../../../renderer/stores/cache');
+const { useSyncStore } = await import('../../../renderer/stores/sync');
 const { useVergrendeling, meldingVergrendeld } = await import('../../../renderer/composables/useVergrendeling');
 
 const GEBRUIKER = 'medewerker';
@@ -101,6 +102,26 @@ describe('automatisch vergrendelen (beleid vergrendelNaMinuten)', () => {
     expect(pib.sessie.vergrendel).toHaveBeenCalledTimes(1);
     expect(cacheStore.cache).toBeNull();
     expect(sessie.melding).toBe(meldingVergrendeld(2));
+    wrapper.unmount();
+  });
+
+  it('synchroniseren op de achtergrond is geen activiteit: de app vergrendelt op tijd (issue 12, bevinding 6)', async () => {
+    const isi = new NepIsi();
+    pib.sync.pagina.mockImplementation(isi.pagina);
+    const { cacheStore, wrapper } = await ingelogdMetCache(15);
+    const sync = useSyncStore();
+    // Every 4 minutes a sync that ISI answers, as the 5-minute timer, focus or a change would start one.
+    for (let minuut = 4; minuut < 15; minuut += 4) {
+      await vi.advanceTimersByTimeAsync(4 * MINUUT);
+      await sync.alles();
+      expect(sync.fout).toBeNull();
+    }
+    expect(pib.sync.pagina).toHaveBeenCalled();
+    expect(pib.sessie.vergrendel).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(3 * MINUUT);
+    await flushPromises();
+    expect(pib.sessie.vergrendel).toHaveBeenCalledTimes(1);
+    expect(cacheStore.cache).toBeNull();
     wrapper.unmount();
   });
 

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { maakDiensten } from '../../../main/diensten';
+import { verwerkAanroep } from '../../../main/ipc/verwerker';
+import { IsiClient } from '../../../main/isi/client';
+import { nodePlatform } from '../../../main/platform/node';
+import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { maakKluis } from '../../../main/vault/kluis';
 import { base32Encode, controleerTotp, totpCode } from '../../../server/auth/totp';
 import { Begrenzer, Vertrager } from '../../../server/http/begrenzer';
 import { DEMO_TOTP, startTestServer, type Antwoord } from '../../helpers/isi';
@@ -208,6 +217,46 @@ describe('the absolute lifetime of a session (issue 12, finding 6)', () => {
     nu = einde + 1_000;
     const p = verwachtProbleem(await vanaf('127.0.0.8', 'GET', '/api/v1/gemeenten/0014/signalen/openstaand', { token }), 401);
     expect(p.detail).toBe('Uw sessie is verlopen. Log opnieuw in.');
+  });
+});
+
+describe('background sync is no activity (issue 12, finding 6)', () => {
+  it('a session used only by requests marked Sessie-Gebruik: achtergrond ends after 15 idle minutes; the user\'s own request restarts them', async () => {
+    nu += 20 * 60_000;
+    const token = (await inloggen('127.0.0.9', 'demo-raadplegen')).body.token as string;
+    const begin = nu;
+    const achtergrond = { 'sessie-gebruik': 'achtergrond' };
+    // Every 5 minutes a sync: it is answered, but the announced end stays where the login put it.
+    for (nu = begin + 5 * 60_000; nu <= begin + 14 * 60_000; nu += 4 * 60_000) {
+      const r = await isi.vraag('GET', '/api/v1/gemeenten/0014/wijzigingen?limiet=10', { token, headers: achtergrond });
+      expect(r.status).toBe(200);
+      expect(Date.parse(r.headers.get('sessie-verloopt-op')!)).toBe(begin + 15 * 60_000);
+    }
+    // The user does something at minute 14: 15 minutes from now.
+    nu = begin + 14 * 60_000;
+    const gebruiker = await isi.vraag('GET', '/api/v1/gemeenten/0014/signalen/openstaand', { token });
+    expect(Date.parse(gebruiker.headers.get('sessie-verloopt-op')!)).toBe(nu + 15 * 60_000);
+    nu = begin + 14 * 60_000 + 15 * 60_000 + 1_000;
+    const p = verwachtProbleem(await isi.vraag('GET', '/api/v1/gemeenten/0014/wijzigingen?limiet=10', { token, headers: achtergrond }), 401);
+    expect(p.detail).toBe('Uw sessie is verlopen. Log opnieuw in.');
+  });
+
+  it('main\'s sync pages are marked as background: synced every 5 minutes, the session still ends when the user does nothing', async () => {
+    nu += 20 * 60_000;
+    const dataMap = mkdtempSync(join(tmpdir(), 'pib-achtergrond-'));
+    const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'dl') });
+    const diensten = maakDiensten({
+      isi: new IsiClient(isi.url), platform, policy: STANDAARD_POLICY,
+      kluis: maakKluis({ geheimen: platform.geheimen, dataMap }), info: { versie: 't', modus: 'browser', demo: true },
+    });
+    await diensten.sessie.inloggen({ gebruikersnaam: 'demo-muteren', wachtwoord: 'demo', totp: await code('demo-muteren') });
+    const begin = nu;
+    for (nu = begin + 5 * 60_000; nu < begin + 15 * 60_000; nu += 5 * 60_000) {
+      expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0014', cursor: null })).toMatchObject({ ok: true });
+    }
+    nu = begin + 15 * 60_000 + 1_000;
+    expect(await verwerkAanroep(diensten, 'sync.pagina', { gc: '0014', cursor: null })).toMatchObject({ ok: false, probleem: { status: 401 } });
+    expect(await verwerkAanroep(diensten, 'sessie.huidig', {})).toEqual({ ok: true, waarde: null });
   });
 });
 

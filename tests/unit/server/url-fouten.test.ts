@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maakIsi } from '../../../server/start';
 import { startTestServer } from '../../helpers/isi';
 
 const isi = await startTestServer();
@@ -34,6 +35,23 @@ describe('URLs the router cannot read', () => {
   it('a BSN in an unreadable URL never reaches the access log', async () => {
     await isi.vraag('GET', '/api/v1/gemeenten/0014/personen/994002026%zz');
     expect(isi.logregels.join('\n')).not.toContain('994002026');
+  });
+});
+
+describe('the server\'s error log masks with the app\'s function (shared/maskeer.ts)', () => {
+  it('an internal error naming a BSN percent-encoded, with dashes or with dots is logged masked', async () => {
+    const logregels: string[] = [];
+    const eigen = await maakIsi({ db: ':memory:', demo: false, logStream: { write: (r: string) => void logregels.push(r) } });
+    // An internal error whose message holds the path it failed on, as a library's error may.
+    eigen.app.get('/kapot/*', (req) => {
+      throw new Error(`kan ${req.url} niet lezen (994-002-026, 9940.02.026)`);
+    });
+    const r = await eigen.app.inject({ method: 'GET', url: '/kapot/%39%39%34%30%30%32%30%32%36' });
+    await eigen.app.close();
+    expect(r.statusCode).toBe(500);
+    const fout = logregels.map((l) => JSON.parse(l) as { msg: string; err?: { message: string } }).find((l) => l.msg === 'interne fout');
+    expect(fout?.err?.message).toBe('kan /kapot/*************************** niet lezen (***********, ***********)');
+    expect(logregels.join('\n')).not.toMatch(/%39%39%34|994-002-026|9940\.02\.026|994002026/);
   });
 });
 
