@@ -108,9 +108,9 @@ export function factuurAntwoord(geaccepteerd: boolean): { status: FactuurStatus;
   return geaccepteerd ? { status: 4, geaccepteerd: true, signaal: 'SS612' } : { status: 6, geaccepteerd: false, signaal: 'SS611' };
 }
 
-/** R-FAC-5: the text of a status, empty for none. */
+/** R-FAC-5: the name of a status (the code is DUO's, not the reader's), empty for none. */
 export function toonFactuurStatus(status: FactuurStatus | null): string {
-  return status === null ? '' : `${status} ${FACTUUR_STATUSSEN[status]}`;
+  return status === null ? '' : FACTUUR_STATUSSEN[status];
 }
 
 /** R-FAC-2: € 150,00 as a Dutch amount. */

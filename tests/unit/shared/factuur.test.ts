@@ -169,12 +169,12 @@ describe('R-FAC-5 the person accepts or refuses', () => {
 
   const statussen: [FactuurStatus | null, string][] = [
     [null, ''],
-    [1, '1 Factuur afgewezen'],
-    [2, '2 Factuur opgenomen'],
-    [3, '3 Aanvraag lening nog in behandeling'],
-    [4, '4 Factuur vrijgegeven'],
-    [5, '5 Factuur betaald'],
-    [6, '6 Factuur geweigerd'],
+    [1, 'Factuur afgewezen'],
+    [2, 'Factuur opgenomen'],
+    [3, 'Aanvraag lening nog in behandeling'],
+    [4, 'Factuur vrijgegeven'],
+    [5, 'Factuur betaald'],
+    [6, 'Factuur geweigerd'],
   ];
   it.each(statussen)('R-FAC-5: status %s is shown as %j', (status, tekst) => {
     expect(toonFactuurStatus(status)).toBe(tekst);
