@@ -85,7 +85,12 @@ export function weigerFactuurInvoer(invoer: FactuurInvoer): Weigering | null {
 
 /** R-FAC-3: without a bank account number of the gemeente at DUO no invoice can be submitted. */
 export function weigerZonderRekeningnummer(rekeningnummer: string | null): Weigering | null {
-  return rekeningnummer ? null : weigering('R-FAC-3', 409, MELDING_GEEN_REKENINGNUMMER);
+  return weigerRekeningnummerOnbekend(Boolean(rekeningnummer));
+}
+
+/** R-FAC-3 as the app knows it before sending: only whether DUO has the number (the number stays at ISI). */
+export function weigerRekeningnummerOnbekend(bekend: boolean): Weigering | null {
+  return bekend ? null : weigering('R-FAC-3', 409, MELDING_GEEN_REKENINGNUMMER);
 }
 
 /** R-FAC-4: once the person accepted the invoice it can be neither changed nor removed. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FACTUUR_BEDRAG_CENTEN, FACTUUR_STATUSSEN, factuurAntwoord, MELDING_GEEN_FACTUUR, MELDING_GEEN_REKENINGNUMMER, magFactuurToevoegen,
   toonBedrag, toonFactuurStatus, weigerFactuurInvoer, weigerFactuurMuteren, weigerFactuurToevoegen, weigerGeaccepteerdeFactuur,
-  weigerZonderRekeningnummer, type Factuur, type FactuurInvoer, type FactuurPersoon, type FactuurStatus,
+  weigerRekeningnummerOnbekend, weigerZonderRekeningnummer, type Factuur, type FactuurInvoer, type FactuurPersoon, type FactuurStatus,
 } from '../../../shared/rules/factuur';
 import { MELDING_VERHUISD } from '../../../shared/rules/pvt';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
@@ -122,6 +122,11 @@ describe('R-FAC-3 no bank account number of the gemeente', () => {
     const w = weigerZonderRekeningnummer(rekeningnummer);
     if (mag) expect(w).toBeNull();
     else expect(w).toEqual({ regel: 'R-FAC-3', status: 409, melding: 'Rekeningnummer van uw gemeente is niet bekend bij DUO' });
+  });
+
+  it('R-FAC-3: the app\'s pre-check knows only whether DUO has the number, and refuses as ISI does', () => {
+    expect(weigerRekeningnummerOnbekend(true)).toBeNull();
+    expect(weigerRekeningnummerOnbekend(false)).toEqual(weigerZonderRekeningnummer(null));
   });
 
   it('R-FAC-3: the message is the handbook’s, verbatim', () => {
