@@ -157,4 +157,81 @@ test.describe('loket: scrollen, status van de persoon, alleen raadplegen, afdruk
     await page.emulateMedia({ media: 'screen' });
     await expect(page.getByTestId('afdruk-kop')).toBeHidden();
   });
+
+  test('punt 5: PVT: alle fouten tegelijk, naast het veld en in één overzicht dat bijwerkt', async ({ page, inloggen, omgeving }) => {
+    // Many steps on a shared, busy machine: more time than one screen's test.
+    test.slow();
+    const p = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Foutenoverzicht', datumStartPvtPlicht: '2024-01-01', datumEindePvtPlicht: '2024-12-31' });
+    await inloggen('demo-muteren');
+    await openPersoon(page, p.bsn);
+    await page.getByTestId('pvt-wijzigen').click();
+    await page.getByLabel('Datum start deelname PV-traject', { exact: true }).fill('10-02-2025');
+    await page.getByLabel('Datum einde deelname PV-traject', { exact: true }).fill('03-02-2025');
+    await page.getByLabel('Datum voldaan aan PVT-plicht', { exact: true }).fill('03-03-2025');
+    await page.getByTestId('pvt-opslaan').click();
+
+    const overzicht = page.getByTestId('foutenoverzicht');
+    await expect(overzicht.getByTestId('fout-link')).toHaveText([
+      "'Datum voldaan aan PVT-plicht' mag niet in de toekomst liggen.",
+      "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'.",
+    ]);
+    await expect(overzicht).toBeFocused();
+    await expect(overzicht).toBeInViewport();
+    await expect(page.getByTestId('datumVoldaan')).toContainText('mag niet in de toekomst liggen.');
+    await expect(page.getByTestId('datumEindeDeelname')).toContainText("ligt voor 'Datum start deelname PV-traject'.");
+    await controleerToegankelijkheid(page, 'PVT foutenoverzicht');
+    await schermafdruk(page, 'loket-07-foutenoverzicht-pvt');
+
+    // A link leads to its field; correcting it takes it out of the summary, and says how many are left.
+    await overzicht.getByTestId('fout-link').first().click();
+    await expect(page.getByLabel('Datum voldaan aan PVT-plicht', { exact: true })).toBeFocused();
+    await page.getByLabel('Datum voldaan aan PVT-plicht', { exact: true }).fill('14-02-2025');
+    await page.getByLabel('Datum voldaan aan PVT-plicht', { exact: true }).press('Tab');
+    await expect(overzicht.getByTestId('fout-link')).toHaveText(["'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'."]);
+    await expect(page.getByTestId('aankondiging')).toHaveText('Nog 1 fout te verbeteren.');
+    await expect(page.getByTestId('datumVoldaan')).not.toContainText('mag niet in de toekomst liggen.');
+    await page.getByLabel('Datum einde deelname PV-traject', { exact: true }).fill('14-02-2025');
+    await page.getByLabel('Datum einde deelname PV-traject', { exact: true }).press('Tab');
+    await expect(overzicht).toHaveCount(0);
+    await expect(page.getByTestId('aankondiging')).toHaveText('Alle fouten zijn verbeterd.');
+  });
+
+  test('punt 5: factuur: een onmogelijke datum verbergt de andere fouten niet', async ({ page, inloggen, omgeving }) => {
+    const f = await simulatiePersoon(omgeving.isiUrl, {
+      gemeentecode: '0014', achternaam: 'Factuurfouten', lening: true, datumStartPvtPlicht: '2023-06-01', datumEindePvtPlicht: '2024-05-31',
+      datumStartDeelname: '2023-09-04', datumEindeDeelname: '2023-09-18', datumVoldaan: '2023-09-18', datumRegistratie: '2023-09-18', registratieDefinitief: true,
+    });
+    await inloggen('demo-muteren');
+    await openPersoon(page, f.bsn);
+    await page.getByRole('tab', { name: 'Factuur' }).click();
+    await page.getByTestId('factuur-toevoegen').click();
+    await page.getByLabel('Factuurnummer').fill('ABC-1');
+    await page.getByLabel('Factuurdatum', { exact: true }).fill('31-02-2025');
+    await page.getByLabel('Debiteurnummer (optioneel)').fill('AB-12');
+    await page.getByTestId('factuur-versturen').click();
+    await expect(page.getByTestId('foutenoverzicht').getByTestId('fout-link')).toHaveText([
+      "Vul bij 'Factuurdatum' een bestaande datum in als dd-mm-jjjj.",
+      'Het factuurnummer mag maximaal 16 posities hebben en moet alfanumeriek zijn, bijvoorbeeld ABCDEF1234567890.',
+      'Het debiteurnummer mag maximaal 10 posities hebben en moet alfanumeriek zijn.',
+    ]);
+    await controleerToegankelijkheid(page, 'factuur foutenoverzicht');
+  });
+
+  test('punt 5: contact: elk ontbrekend veld tegelijk; het overzicht volgt wat is ingevuld', async ({ page, inloggen }) => {
+    await inloggen('demo-muteren');
+    await page.getByRole('link', { name: 'Contactformulier' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Contact met DUO' })).toBeVisible();
+    await page.getByLabel('Naam', { exact: true }).fill('');
+    await page.getByTestId('verstuur').click();
+    const contact = page.getByTestId('foutenoverzicht');
+    const aantal = await contact.getByTestId('fout-link').count();
+    expect(aantal).toBeGreaterThanOrEqual(3);
+    await expect(contact).toContainText("Het veld 'Naam' is verplicht");
+    await page.getByLabel('Naam', { exact: true }).fill('Loket Medewerker');
+    await page.getByLabel('Naam', { exact: true }).press('Tab');
+    await expect(contact.getByTestId('fout-link')).toHaveCount(aantal - 1);
+    await expect(contact).not.toContainText("Het veld 'Naam' is verplicht");
+    await controleerToegankelijkheid(page, 'contact foutenoverzicht');
+    await schermafdruk(page, 'loket-08-foutenoverzicht-contact');
+  });
 });

@@ -131,7 +131,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await expect(page.getByTestId('reden-let-op')).toHaveText("Let op: 'Datum start deelname PV-traject' en 'Datum einde deelname PV-traject' moeten gevuld zijn, 'Datum voldaan aan PVT-plicht' moet leeg zijn.");
     // Pre-check with the server's own rule: both deelname dates must be filled.
     await page.getByTestId('pvt-opslaan').click();
-    await expect(page.getByTestId('probleem')).toContainText("Bij de reden 'Persoon heeft wel deelgenomen maar weigert de verklaring te ondertekenen' moet 'Datum einde deelname PV-traject' gevuld zijn.");
+    await expect(page.getByTestId('foutenoverzicht')).toContainText("Bij de reden 'Persoon heeft wel deelgenomen maar weigert de verklaring te ondertekenen' moet 'Datum einde deelname PV-traject' gevuld zijn.");
     await expect(page.getByTestId('datumEindeDeelname')).toContainText("moet 'Datum einde deelname PV-traject' gevuld zijn.");
 
     await kiesReden(page, 'Geen reden');
@@ -150,7 +150,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await expect(page.getByTestId('reden-timing')).toContainText('De gekozen reden kan worden geregistreerd vanaf 01-01-2026.');
     await page.getByTestId('pvt-opslaan').click();
 
-    await expect(page.getByTestId('probleem')).toContainText("De reden 'Persoon is zonder reden niet op komen dagen' kan vanaf 01-01-2026 worden geregistreerd.");
+    await expect(page.getByTestId('foutenoverzicht')).toContainText("De reden 'Persoon is zonder reden niet op komen dagen' kan vanaf 01-01-2026 worden geregistreerd.");
     await expect(page.getByRole('heading', { level: 1, name: 'PVT gegevens wijzigen' })).toBeVisible();
     await expect(veld(page, 'Datum start deelname PV-traject')).toHaveValue('03-02-2025');
     await expect(page.getByTestId('reden')).toContainText(REDENEN.NIET_VERSCHENEN.tekst);

@@ -153,8 +153,36 @@ describe('PvtWijzigenView (§3.5)', () => {
     await invoer(w, 'datumStartDeelname').trigger('blur');
     await opslaan(w);
     expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
-    expect(w.find('[data-test=probleem]').text()).toBe("Vul bij 'Datum start deelname PV-traject' een bestaande datum in als dd-mm-jjjj.");
+    expect(w.findAll('[data-test=fout-link]').map((a) => a.text())).toEqual(["Vul bij 'Datum start deelname PV-traject' een bestaande datum in als dd-mm-jjjj."]);
     expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('31-02-2024');
+  });
+
+  it('issue 13: elke fout tegelijk in het overzicht, dat bijwerkt terwijl de gebruiker verbetert', async () => {
+    const { w } = await maak(persoon());
+    await invoer(w, 'datumStartDeelname').setValue('10-02-2025');
+    await invoer(w, 'datumStartDeelname').trigger('blur');
+    await invoer(w, 'datumEindeDeelname').setValue('03-02-2025');
+    await invoer(w, 'datumEindeDeelname').trigger('blur');
+    await invoer(w, 'datumVoldaan').setValue('03-01-2099');
+    await invoer(w, 'datumVoldaan').trigger('blur');
+    await opslaan(w);
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
+    const links = () => w.findAll('[data-test=fout-link]').map((a) => a.text());
+    expect(links()).toEqual([
+      "'Datum voldaan aan PVT-plicht' mag niet in de toekomst liggen.",
+      "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'.",
+    ]);
+    // Beside each field too.
+    expect(w.find('[data-test=datumVoldaan]').text()).toContain('mag niet in de toekomst liggen');
+    await invoer(w, 'datumVoldaan').setValue('14-02-2025');
+    await invoer(w, 'datumVoldaan').trigger('blur');
+    await flushPromises();
+    expect(links()).toEqual(["'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'."]);
+    expect(w.find('[data-test=datumVoldaan]').text()).not.toContain('mag niet in de toekomst liggen');
+    await invoer(w, 'datumEindeDeelname').setValue('14-02-2025');
+    await invoer(w, 'datumEindeDeelname').trigger('blur');
+    await flushPromises();
+    expect(w.find('[data-test=foutenoverzicht]').exists()).toBe(false);
   });
 
   it('R-PVT-2: 412 zegt dat de persoon intussen gewijzigd is en laadt op verzoek de actuele gegevens', async () => {
