@@ -28,7 +28,7 @@ export function useFoutenOverzicht(probleem: Ref<Probleem | null>, controle: () 
   const geprobeerd = ref(false);
   const overzicht = ref<{ focus: () => void } | null>(null);
   // A date typed but not yet read (DatumVeld reads it on leaving the field) is seen in the DOM:
-  // the form reports leaving a field, so the summary follows.
+  // the form reports each committed field change (`change` bubbles), so the summary follows.
   const teller = ref(0);
   const opnieuw = (): void => void teller.value++;
 

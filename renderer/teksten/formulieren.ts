@@ -11,3 +11,18 @@ export const FOUTEN_TEKSTEN = {
   nogFouten: (aantal: number) => (aantal === 1 ? 'Nog 1 fout te verbeteren.' : `Nog ${aantal} fouten te verbeteren.`),
   alleVerbeterd: 'Alle fouten zijn verbeterd.',
 } as const;
+
+/** A change refused because the person changed at DUO meanwhile (412, If-Match). */
+export const CONFLICT_TEKSTEN = {
+  kop: 'Deze persoon is intussen bij DUO gewijzigd',
+  uitleg: 'Uw wijziging is niet opgeslagen. Hieronder ziet u per veld wat u hebt ingevuld en wat nu bij DUO staat. Wat u hebt ingevuld, blijft in het formulier staan.',
+  laden: 'De gegevens van DUO worden opgehaald…',
+  veld: 'Veld',
+  mijn: 'Uw invoer',
+  duo: 'Nu bij DUO',
+  anders: 'verschilt',
+  neemDuo: 'Gegevens van DUO overnemen',
+  houdMijn: 'Mijn invoer houden',
+  keuzeUitleg: 'Kiest u "Mijn invoer houden", dan kunt u uw invoer nog aanpassen en opnieuw opslaan; DUO vergelijkt dan met de gegevens van nu.',
+  leeg: '(leeg)',
+} as const;
