@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { toonDatum } from '../../shared/datum';
 import { datumDefinitief } from '../../shared/rules/pvt';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../shared/rules/rollen';
-import { kiesGemeente, openOnderdeel, simulatiePersoon } from './isi-direct';
+import { isiSessie, kiesGemeente, openOnderdeel, simulatiePersoon } from './isi-direct';
 import { controleerToegankelijkheid, expect, schermafdruk, test, VANDAAG } from './omgeving';
 
 // Issue 13 (the counter, tried as a new user would), part A: at the screen size of a counter.
@@ -233,5 +233,43 @@ test.describe('loket: scrollen, status van de persoon, alleen raadplegen, afdruk
     await expect(contact).not.toContainText("Het veld 'Naam' is verplicht");
     await controleerToegankelijkheid(page, 'contact foutenoverzicht');
     await schermafdruk(page, 'loket-08-foutenoverzicht-contact');
+  });
+
+  test('punt 10: intussen bij DUO gewijzigd: één melding, DUO naast de invoer, en mijn invoer houden', async ({ page, inloggen, omgeving }) => {
+    const p = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Conflict', datumStartPvtPlicht: '2024-01-01', datumEindePvtPlicht: '2024-12-31' });
+    await inloggen('demo-muteren');
+    await openPersoon(page, p.bsn);
+    await page.getByTestId('pvt-wijzigen').click();
+    await page.getByLabel('Datum start deelname PV-traject', { exact: true }).fill('03-02-2025');
+    await page.getByLabel('Datum einde deelname PV-traject', { exact: true }).fill('14-02-2025');
+
+    // Meanwhile a colleague registers other dates at DUO.
+    const ander = await fetch(`${omgeving.isiUrl}/api/v1/gemeenten/0014/personen/${p.id}/pvt`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json', authorization: `Bearer ${await isiSessie(omgeving.isiUrl)}`,
+        'if-match': `"${p.versie}"`, 'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({ datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-20', datumVoldaan: null, redenNietVoldaan: null }),
+    });
+    expect(ander.status, await ander.text()).toBe(200);
+
+    await page.getByTestId('pvt-opslaan').click();
+    const conflict = page.getByTestId('versieconflict');
+    await expect(conflict.getByRole('heading', { name: 'Deze persoon is intussen bij DUO gewijzigd' })).toBeVisible();
+    await expect(conflict.getByText('intussen')).toHaveCount(1);
+    await expect(conflict.getByTestId('conflict-datumStartDeelname').getByTestId('mijn')).toHaveText('03-02-2025');
+    await expect(conflict.getByTestId('conflict-datumStartDeelname').getByTestId('duo')).toHaveText('06-01-2025');
+    await expect(conflict.getByTestId('conflict-datumEindeDeelname').getByTestId('duo')).toHaveText('20-01-2025');
+    await expect(page.getByLabel('Datum start deelname PV-traject', { exact: true })).toHaveValue('03-02-2025');
+    await controleerToegankelijkheid(page, 'PVT versieconflict');
+    await schermafdruk(page, 'loket-09-versieconflict');
+
+    // Keep mine: saved on DUO's new version.
+    await page.getByTestId('houd-mijn').click();
+    await expect(conflict).toHaveCount(0);
+    await expect(page.getByLabel('Datum start deelname PV-traject', { exact: true })).toHaveValue('03-02-2025');
+    await page.getByTestId('pvt-opslaan').click();
+    await expect(page.getByTestId('melding')).toContainText('De PVT gegevens zijn opgeslagen.');
   });
 });
