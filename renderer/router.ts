@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterScrollBehavior } from 'vue-router';
 import { useSessieStore } from './stores/sessie';
 
 /** One route per screen of the portal, named as the handbook names the screen. */
@@ -23,8 +23,30 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pad(.*)*', redirect: '/' },
 ];
 
+/** Waits (at most a second) until the page is tall enough to scroll to `top`: a list renders after the route. */
+async function wachtOpHoogte(top: number): Promise<void> {
+  const tot = Date.now() + 1_000;
+  while (document.documentElement.scrollHeight < top + window.innerHeight && Date.now() < tot) {
+    await new Promise((klaar) => requestAnimationFrame(klaar));
+  }
+}
+
+/**
+ * Issue 13, point 1: every new screen starts at its top; "back" (and forward) returns to where the
+ * user was on that screen, a list at its own position; a change of only the query on the same
+ * screen (a tab, a page of results, the sort) leaves the scroll alone.
+ */
+export const scrollGedrag: RouterScrollBehavior = async (naar, van, bewaard) => {
+  if (bewaard) {
+    await wachtOpHoogte(bewaard.top);
+    return bewaard;
+  }
+  if (naar.path === van.path) return false;
+  return { top: 0, left: 0 };
+};
+
 export function maakRouter() {
-  const router = createRouter({ history: createWebHistory(), routes });
+  const router = createRouter({ history: createWebHistory(), routes, scrollBehavior: scrollGedrag });
   router.beforeEach((naar) => {
     const sessie = useSessieStore();
     if (!naar.meta.open && !sessie.gebruiker) return { name: 'inloggen', query: naar.fullPath !== '/' ? { terug: naar.fullPath } : {} };

@@ -1,5 +1,5 @@
 import { storeToRefs } from 'pinia';
-import { computed, watch, type Ref } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { Persoon, Probleem } from '../../shared/schemas/api';
 import { usePersonenStore } from '../stores/personen';
@@ -8,8 +8,9 @@ import { useAanroep } from './useAanroep';
 
 /**
  * What every form on a person (PVT gegevens, factuur) shares: the person of the route, loaded
- * fresh so the form starts from what is registered now (R-PVT-2); a reload after a version
- * conflict; and back to the search when the user picks another gemeente (R-GEM-1).
+ * fresh so the form starts from what is registered now (R-PVT-2); and back to the search when the user picks another gemeente (R-GEM-1).
+ * On a version conflict (412) it fetches DUO's state now, for the form to show beside the user's
+ * input; the user takes DUO's values (`neemDuo`) or keeps their own on DUO's version (`houdMijn`).
  */
 export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Probleem | null>) {
   const personen = usePersonenStore();
@@ -38,11 +39,27 @@ export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Prob
     if (x) vulVersie(x);
   }
 
-  async function herladen(): Promise<void> {
+  /** DUO's state of the person after a 412, beside what the user typed; null while fetched or none. */
+  const duo = ref<Persoon | null>(null);
+  watch(() => probleem.value?.status, async (status) => {
+    if (status !== 412) return;
+    duo.value = null;
+    const u = await personen.haalBijIsi(id.value);
+    if (u.ok) duo.value = u.waarde;
+    else laden.probleem.value = u.probleem;
+  });
+
+  function gaVerderOp(vullen: boolean): void {
+    const x = duo.value;
+    if (!x) return;
     probleem.value = null;
-    gevuld = null;
-    await laad();
+    duo.value = null;
+    personen.toon(x);
+    gevuld = x.versie;
+    if (vullen) vul(x);
   }
+  const neemDuo = (): void => gaVerderOp(true);
+  const houdMijn = (): void => gaVerderOp(false);
 
   if (p.value) vulVersie(p.value);
   void laad();
@@ -51,5 +68,5 @@ export function useBewerktePersoon(vul: (p: Persoon) => void, probleem: Ref<Prob
     if (nieuw && oud && nieuw !== oud) void router.push({ name: 'zoeken-personen' });
   });
 
-  return { personen, sessie, router, laden, id, p, bijgewerkt, herladen };
+  return { personen, sessie, router, laden, id, p, bijgewerkt, duo, neemDuo, houdMijn };
 }

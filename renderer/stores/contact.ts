@@ -10,6 +10,18 @@ import { useWachtrijStore } from './wachtrij';
 
 export type Ontvangst = z.infer<typeof Contactontvangst>;
 
+/** The message as it is checked and sent: trimmed; the phone number only when DUO may call. */
+export function berichtVan(b: Contactbericht): Contactbericht {
+  return {
+    naam: b.naam.trim(),
+    email: b.email.trim(),
+    magBellen: b.magBellen,
+    telefoonnummer: b.magBellen ? (b.telefoonnummer?.trim() ?? '') : null,
+    onderwerp: b.onderwerp,
+    bericht: b.bericht,
+  };
+}
+
 /** "Contact met DUO" (R-CON-1): the message to the Servicecentrum Inburgering, and its receipt. */
 export const useContactStore = defineStore('contact', () => {
   const ontvangen = ref<Ontvangst | null>(null);
@@ -20,14 +32,7 @@ export const useContactStore = defineStore('contact', () => {
   async function verstuur(gc: string, b: Contactbericht, idempotencyKey: string): Promise<Uitkomst<{ verzonden: boolean }>> {
     ontvangen.value = null;
     wacht.value = false;
-    const bericht = {
-      naam: b.naam.trim(),
-      email: b.email.trim(),
-      magBellen: b.magBellen,
-      telefoonnummer: b.magBellen ? (b.telefoonnummer?.trim() ?? '') : null,
-      onderwerp: b.onderwerp,
-      bericht: b.bericht,
-    };
+    const bericht = berichtVan(b);
     const u = await naVoorcontrole(weigerContactbericht(bericht), () => useWachtrijStore().wijzig({ soort: 'CONTACT', gc, bericht }, idempotencyKey));
     if (!u.ok) return u;
     ontvangen.value = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as Ontvangst) : null;

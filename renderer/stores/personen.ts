@@ -169,6 +169,20 @@ export const usePersonenStore = defineStore('personen', () => {
     return u;
   }
 
+  /**
+   * ISI's state of a person now, not the cache's (which may not have synced yet): after a version
+   * conflict (412) the form shows what DUO holds and may continue on that version.
+   */
+  async function haalBijIsi(id: string): Promise<Uitkomst<Persoon>> {
+    if (!gc.value) return geenGemeente();
+    return sync.meld(await pib.personen.haal({ gc: gc.value, id }));
+  }
+
+  /** The person the screens show is now `p` (a newer version the user chose to continue on). */
+  function toon(p: GetoondePersoon): void {
+    persoon.value = p;
+  }
+
   /** After a change: ISI's answer, or (when it waits) the person as the cache now shows it. */
   async function naWijziging(g: string, p: Persoon, u: Uitkomst<Afloop>): Promise<Uitkomst<Opgeslagen>> {
     if (!u.ok) return u;
@@ -251,6 +265,6 @@ export const usePersonenStore = defineStore('personen', () => {
 
   return {
     tab, bsn, criteria, zoekvraag, lijst, persoon, persoonBijgewerkt, melding, herkomst, heeftResultatenlijst, lijstvraag,
-    zoek, toonPagina, haalPersoon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
+    zoek, toonPagina, haalPersoon, haalBijIsi, toon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
   };
 });

@@ -33,7 +33,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * What the order needs besides R-WP-1, as the contract asks it (a soort, a contactpersoon, a valid
  * e-mail address), so the user reads every missing field at once and in place.
  */
-function weigerBestelgegevens(f: Bestelformulier): Weigering | null {
+export function weigerBestelgegevens(f: Bestelformulier): Weigering | null {
   const fouten: Veldfout[] = [];
   if (!f.soort) fouten.push({ veld: 'soort', code: 'VERPLICHT', melding: "Het veld 'Soort waardepapier' is verplicht" });
   if (f.contactpersoon.trim() === '') fouten.push({ veld: 'contactpersoon', code: 'VERPLICHT', melding: "Het veld 'Contactpersoon' is verplicht" });

@@ -81,6 +81,13 @@ export function leesPersoonInGemeente(db: Db, id: string, gc: string): PersoonIn
   return { rij: persoon, verblijf: pg_verblijf };
 }
 
+/** Whether person `id` was in the PIB of gemeente `gc` until uitgeschreven uit de BRP (so a 404 can say why). */
+export function isUitgeschrevenUitGemeente(db: Db, id: string, gc: string): boolean {
+  return db
+    .prepare('SELECT 1 FROM personen p JOIN persoon_gemeenten pg ON pg.persoon_nr = p.nr AND pg.gemeentecode = ? WHERE p.id = ? AND p.uitgeschreven = 1')
+    .get(gc, id) !== undefined;
+}
+
 export function leesPersoonOpBsn(db: Db, bsn: string): PersoonRij | null {
   return (db.prepare('SELECT * FROM personen WHERE bsn = ?').get(bsn) as PersoonRij | undefined) ?? null;
 }

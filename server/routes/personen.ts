@@ -4,7 +4,7 @@ import { heeftRegistratie, isNieuweRegistratie, weigerPvtWijziging, weigerPvtWij
 import { magWetRaadplegen } from '../../shared/rules/rollen';
 import { weigerZoekcriteria } from '../../shared/rules/zoeken';
 import { PersonenLijst, PersonenZoekvraag, Persoon, PvtWijziging } from '../../shared/schemas/api';
-import { leesPersoonInGemeente, markeerGewijzigd, naarPersoon, registreerMutatie, type PersoonInGemeente } from '../domein/personen';
+import { isUitgeschrevenUitGemeente, leesPersoonInGemeente, markeerGewijzigd, naarPersoon, registreerMutatie, type PersoonInGemeente } from '../domein/personen';
 import { zoekPersonen } from '../domein/zoeken';
 import { nietGevonden, Probleemfout, weiger } from '../http/probleem';
 import { definieer, type Routecatalogus } from '../http/route';
@@ -14,11 +14,14 @@ import type { Db } from '../db/database';
 import type { IngelogdeGebruiker } from '../auth/sessies';
 
 export const MELDING_PERSOON_NIET_GEVONDEN = 'Deze persoon komt niet voor in de gegevens van de gekozen gemeente.';
+export const MELDING_PERSOON_UITGESCHREVEN =
+  'Deze persoon is uitgeschreven uit de BRP en staat daarom niet meer in de gegevens van uw gemeente. Zoek zo nodig opnieuw met het burgerservicenummer.';
 
 /** A person in the chosen gemeente's PIB that this user may read: else 404, or 403 for another law. */
 export function persoonVoorGebruiker(db: Db, id: string, gc: string, gebruiker: IngelogdeGebruiker): PersoonInGemeente {
-  const p = /^[0-9a-f-]{36}$/i.test(id) ? leesPersoonInGemeente(db, id, gc) : null;
-  if (!p) throw nietGevonden(MELDING_PERSOON_NIET_GEVONDEN);
+  const geldig = /^[0-9a-f-]{36}$/i.test(id);
+  const p = geldig ? leesPersoonInGemeente(db, id, gc) : null;
+  if (!p) throw nietGevonden(geldig && isUitgeschrevenUitGemeente(db, id, gc) ? MELDING_PERSOON_UITGESCHREVEN : MELDING_PERSOON_NIET_GEVONDEN);
   if (!magWetRaadplegen(gebruiker.rollen, p.rij.wet)) {
     throw new Probleemfout(403, `Deze persoon valt onder een andere Wet inburgering (${p.rij.wet}). U heeft geen rol om deze gegevens in te zien.`, { regel: 'R-ROL-1' });
   }

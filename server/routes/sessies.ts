@@ -5,6 +5,7 @@ import { Activatie, ActivatieAanvraag, SessieAanvraag, SessieMetSleutel, SessieM
 import { controleerTotp, nieuwTotpGeheim } from '../auth/totp';
 import { controleerWachtwoord, controleerZonderAccount, hashWachtwoord } from '../auth/wachtwoord';
 import { beeindigSessie, laadGebruiker, maakSessie, ruimSessiesOp } from '../auth/sessies';
+import { rekeningnummer } from '../domein/gemeenten';
 import { Vertrager } from '../http/begrenzer';
 import { Probleemfout, weiger } from '../http/probleem';
 import { definieer, type Routecatalogus } from '../http/route';
@@ -107,7 +108,7 @@ export function sessieRoutes(app: FastifyInstance, catalogus: Routecatalogus, { 
           gebruikersnaam: gebruiker.gebruikersnaam,
           naam: gebruiker.naam,
           rollen: gebruiker.rollen,
-          gemeenten: gebruiker.gemeenten,
+          gemeenten: gebruiker.gemeenten.map((g) => ({ ...g, rekeningnummerBekend: rekeningnummer(db, g.code) !== null })),
           ...(gebruiker.beheerderVan.length > 0 ? { beheerderVan: gebruiker.beheerderVan } : {}),
         },
       };

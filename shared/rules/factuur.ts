@@ -85,7 +85,12 @@ export function weigerFactuurInvoer(invoer: FactuurInvoer): Weigering | null {
 
 /** R-FAC-3: without a bank account number of the gemeente at DUO no invoice can be submitted. */
 export function weigerZonderRekeningnummer(rekeningnummer: string | null): Weigering | null {
-  return rekeningnummer ? null : weigering('R-FAC-3', 409, MELDING_GEEN_REKENINGNUMMER);
+  return weigerRekeningnummerOnbekend(Boolean(rekeningnummer));
+}
+
+/** R-FAC-3 as the app knows it before sending: only whether DUO has the number (the number stays at ISI). */
+export function weigerRekeningnummerOnbekend(bekend: boolean): Weigering | null {
+  return bekend ? null : weigering('R-FAC-3', 409, MELDING_GEEN_REKENINGNUMMER);
 }
 
 /** R-FAC-4: once the person accepted the invoice it can be neither changed nor removed. */
@@ -108,9 +113,9 @@ export function factuurAntwoord(geaccepteerd: boolean): { status: FactuurStatus;
   return geaccepteerd ? { status: 4, geaccepteerd: true, signaal: 'SS612' } : { status: 6, geaccepteerd: false, signaal: 'SS611' };
 }
 
-/** R-FAC-5: the text of a status, empty for none. */
+/** R-FAC-5: the name of a status (the code is DUO's, not the reader's), empty for none. */
 export function toonFactuurStatus(status: FactuurStatus | null): string {
-  return status === null ? '' : `${status} ${FACTUUR_STATUSSEN[status]}`;
+  return status === null ? '' : FACTUUR_STATUSSEN[status];
 }
 
 /** R-FAC-2: € 150,00 as a Dutch amount. */

@@ -1,8 +1,11 @@
 import { toonDatum, type IsoDatum } from '../datum';
 
-/** R-MB-1: "Recht op maatschappelijke begeleiding" as Ja/Nee, and the BZK date or "Niet gemeld". */
+/**
+ * R-MB-1: "Recht op maatschappelijke begeleiding" as Ja/Nee, "Onbekend" while DUO has not
+ * determined it (an empty cell reads as missing data); and the BZK date or "Niet gemeld".
+ */
 export function toonRechtOpMb(recht: 'J' | 'N' | null): string {
-  return recht === 'J' ? 'Ja' : recht === 'N' ? 'Nee' : '';
+  return recht === 'J' ? 'Ja' : recht === 'N' ? 'Nee' : 'Onbekend';
 }
 
 export function toonMbGemeldBijBzk(datum: IsoDatum | null): string {

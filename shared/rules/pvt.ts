@@ -177,20 +177,21 @@ export function weigerPvtDatums(invoer: PvtGegevens, vandaag: IsoDatum): Weigeri
       fouten.push({ veld, code: 'DATUM_IN_TOEKOMST', melding: `'${PVT_VELD_LABELS[veld]}' mag niet in de toekomst liggen.` });
     }
   }
-  if (fouten.length === 0) {
-    const { datumStartDeelname: start, datumEindeDeelname: einde, datumVoldaan: voldaan } = invoer;
-    if (voldaan !== null && invoer.redenNietVoldaan !== null) {
-      fouten.push({ veld: 'redenNietVoldaan', code: 'SLUIT_ELKAAR_UIT', melding: "Vul óf 'Datum voldaan aan PVT-plicht' óf 'Reden niet voldaan aan PVT-plicht' in, niet allebei." });
-    }
-    if (einde !== null && start === null) {
-      fouten.push({ veld: 'datumStartDeelname', code: 'VERPLICHT', melding: "Vul ook 'Datum start deelname PV-traject' in als u een einddatum deelname invult." });
-    }
-    if (start !== null && einde !== null && einde < start) {
-      fouten.push({ veld: 'datumEindeDeelname', code: 'VOOR_START', melding: "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'." });
-    }
-    if (start !== null && voldaan !== null && voldaan < start) {
-      fouten.push({ veld: 'datumVoldaan', code: 'VOOR_START', melding: "'Datum voldaan aan PVT-plicht' ligt voor 'Datum start deelname PV-traject'." });
-    }
+  // Every error at once (issue 13): the order of two dates is judged whenever both are real dates,
+  // also when one of them lies in the future, so fixing one error never reveals another.
+  const echt = (w: string | null): w is string => w !== null && isGeldigeDatum(w);
+  const { datumStartDeelname: start, datumEindeDeelname: einde, datumVoldaan: voldaan } = invoer;
+  if (voldaan !== null && invoer.redenNietVoldaan !== null) {
+    fouten.push({ veld: 'redenNietVoldaan', code: 'SLUIT_ELKAAR_UIT', melding: "Vul óf 'Datum voldaan aan PVT-plicht' óf 'Reden niet voldaan aan PVT-plicht' in, niet allebei." });
+  }
+  if (einde !== null && start === null) {
+    fouten.push({ veld: 'datumStartDeelname', code: 'VERPLICHT', melding: "Vul ook 'Datum start deelname PV-traject' in als u een einddatum deelname invult." });
+  }
+  if (echt(start) && echt(einde) && einde < start) {
+    fouten.push({ veld: 'datumEindeDeelname', code: 'VOOR_START', melding: "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'." });
+  }
+  if (echt(start) && echt(voldaan) && voldaan < start) {
+    fouten.push({ veld: 'datumVoldaan', code: 'VOOR_START', melding: "'Datum voldaan aan PVT-plicht' ligt voor 'Datum start deelname PV-traject'." });
   }
   return veldfouten('R-PVT-6', fouten);
 }

@@ -46,7 +46,9 @@ export const Gebruiker = z.object({
   gebruikersnaam: z.string(),
   naam: z.string(),
   rollen: z.array(Rol),
-  gemeenten: z.array(GemeenteRef),
+  // R-FAC-3: whether DUO knows the gemeente's bank account, so the invoice form can say so when it
+  // opens; left out by an ISI that does not tell, and then only its refusal on sending says it.
+  gemeenten: z.array(GemeenteRef.extend({ rekeningnummerBekend: z.boolean().optional() })),
   beheerderVan: z.array(GemeenteRef).optional(),
 }).meta({ id: 'Gebruiker' });
 export const Sessie = z.object({ token: z.string(), verlooptOp: z.string(), gebruiker: Gebruiker }).meta({ id: 'Sessie' });

@@ -131,7 +131,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await expect(page.getByTestId('reden-let-op')).toHaveText("Let op: 'Datum start deelname PV-traject' en 'Datum einde deelname PV-traject' moeten gevuld zijn, 'Datum voldaan aan PVT-plicht' moet leeg zijn.");
     // Pre-check with the server's own rule: both deelname dates must be filled.
     await page.getByTestId('pvt-opslaan').click();
-    await expect(page.getByTestId('probleem')).toContainText("Bij de reden 'Persoon heeft wel deelgenomen maar weigert de verklaring te ondertekenen' moet 'Datum einde deelname PV-traject' gevuld zijn.");
+    await expect(page.getByTestId('foutenoverzicht')).toContainText("Bij de reden 'Persoon heeft wel deelgenomen maar weigert de verklaring te ondertekenen' moet 'Datum einde deelname PV-traject' gevuld zijn.");
     await expect(page.getByTestId('datumEindeDeelname')).toContainText("moet 'Datum einde deelname PV-traject' gevuld zijn.");
 
     await kiesReden(page, 'Geen reden');
@@ -150,7 +150,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await expect(page.getByTestId('reden-timing')).toContainText('De gekozen reden kan worden geregistreerd vanaf 01-01-2026.');
     await page.getByTestId('pvt-opslaan').click();
 
-    await expect(page.getByTestId('probleem')).toContainText("De reden 'Persoon is zonder reden niet op komen dagen' kan vanaf 01-01-2026 worden geregistreerd.");
+    await expect(page.getByTestId('foutenoverzicht')).toContainText("De reden 'Persoon is zonder reden niet op komen dagen' kan vanaf 01-01-2026 worden geregistreerd.");
     await expect(page.getByRole('heading', { level: 1, name: 'PVT gegevens wijzigen' })).toBeVisible();
     await expect(veld(page, 'Datum start deelname PV-traject')).toHaveValue('03-02-2025');
     await expect(page.getByTestId('reden')).toContainText(REDENEN.NIET_VERSCHENEN.tekst);
@@ -190,7 +190,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await expect(gegeven(page, 'reden-niet-voldaan-aan-pvt-plicht')).toHaveText(REDENEN.ZIEKTE.tekst);
   });
 
-  test('R-PVT-2: intussen gewijzigd (412): niets opgeslagen, actuele gegevens laden', async ({ page, inloggen, omgeving }) => {
+  test('R-PVT-2: intussen gewijzigd (412): niets opgeslagen, de gegevens van DUO overnemen', async ({ page, inloggen, omgeving }) => {
     const p = await maakPersoon(omgeving.isiUrl, { achternaam: 'Gelijktijdig' });
     await inloggen('demo-muteren');
     await openPvtFormulier(page, p.bsn);
@@ -204,9 +204,9 @@ test.describe('PVT gegevens wijzigen', () => {
     expect(ander.status).toBe(200);
 
     await page.getByTestId('pvt-opslaan').click();
-    await expect(page.getByTestId('versieconflict')).toContainText('De gegevens van deze persoon zijn intussen gewijzigd.');
+    await expect(page.getByTestId('versieconflict')).toContainText('Deze persoon is intussen bij DUO gewijzigd');
     await expect(veld(page, 'Datum start deelname PV-traject')).toHaveValue('03-02-2025');
-    await page.getByTestId('herladen').click();
+    await page.getByTestId('neem-duo').click();
     await expect(page.getByTestId('versieconflict')).toHaveCount(0);
     await expect(veld(page, 'Datum start deelname PV-traject')).toHaveValue('06-01-2025');
     await expect(veld(page, 'Datum voldaan aan PVT-plicht')).toHaveValue('20-01-2025');

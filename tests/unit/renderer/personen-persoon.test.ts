@@ -118,7 +118,7 @@ describe('FactuurTab (§3.6)', () => {
     expect(waarde(w, 'factuurgegevens', 'factuurnummer')).toBe('155441');
     expect(waarde(w, 'factuurgegevens', 'factuurdatum')).toBe('04-11-2019');
     expect(waarde(w, 'factuurgegevens', 'bedrag')).toBe('€ 150,00');
-    expect(waarde(w, 'factuurgegevens', 'status')).toBe('2 Factuur opgenomen');
+    expect(waarde(w, 'factuurgegevens', 'status')).toBe('Factuur opgenomen');
     expect(w.find('[data-test=factuur-wijzigen]').exists()).toBe(true);
     expect(w.find('[data-test=factuur-verwijderen]').exists()).toBe(true);
     ({ w } = await maak(persoon({ ...metLening, factuurAanwezig: 'J', factuur: { ...factuur, status: 4, geaccepteerd: true } }), undefined, '?tab=factuur'));

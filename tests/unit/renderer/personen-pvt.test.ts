@@ -153,17 +153,66 @@ describe('PvtWijzigenView (§3.5)', () => {
     await invoer(w, 'datumStartDeelname').trigger('blur');
     await opslaan(w);
     expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
-    expect(w.find('[data-test=probleem]').text()).toBe("Vul bij 'Datum start deelname PV-traject' een bestaande datum in als dd-mm-jjjj.");
+    expect(w.findAll('[data-test=fout-link]').map((a) => a.text())).toEqual(["Vul bij 'Datum start deelname PV-traject' een bestaande datum in als dd-mm-jjjj."]);
     expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('31-02-2024');
   });
 
-  it('R-PVT-2: 412 zegt dat de persoon intussen gewijzigd is en laadt op verzoek de actuele gegevens', async () => {
+  it('issue 13: elke fout tegelijk in het overzicht, dat bijwerkt terwijl de gebruiker verbetert', async () => {
     const { w } = await maak(persoon());
-    pib.uitgaand.verstuur.mockResolvedValue(geweigerdDoorIsi(412, 'De gegevens van deze persoon zijn intussen gewijzigd.', { code: 'VERSIE' }, persoon({ datumStartDeelname: '2024-05-06', versie: 9 })));
+    await invoer(w, 'datumStartDeelname').setValue('10-02-2025');
+    await invoer(w, 'datumStartDeelname').trigger('blur');
+    await invoer(w, 'datumEindeDeelname').setValue('03-02-2025');
+    await invoer(w, 'datumEindeDeelname').trigger('blur');
+    await invoer(w, 'datumVoldaan').setValue('03-01-2099');
+    await invoer(w, 'datumVoldaan').trigger('blur');
     await opslaan(w);
-    expect(w.find('[data-test=versieconflict]').exists()).toBe(true);
-    pib.personen.haal.mockResolvedValue({ ok: true, waarde: persoon({ datumStartDeelname: '2024-05-06', versie: 9 }) });
-    await w.find('[data-test=herladen]').trigger('click');
+    expect(pib.uitgaand.verstuur).not.toHaveBeenCalled();
+    const links = () => w.findAll('[data-test=fout-link]').map((a) => a.text());
+    expect(links()).toEqual([
+      "'Datum voldaan aan PVT-plicht' mag niet in de toekomst liggen.",
+      "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'.",
+    ]);
+    // Beside each field too.
+    expect(w.find('[data-test=datumVoldaan]').text()).toContain('mag niet in de toekomst liggen');
+    await invoer(w, 'datumVoldaan').setValue('14-02-2025');
+    await invoer(w, 'datumVoldaan').trigger('blur');
+    await flushPromises();
+    expect(links()).toEqual(["'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'."]);
+    expect(w.find('[data-test=datumVoldaan]').text()).not.toContain('mag niet in de toekomst liggen');
+    await invoer(w, 'datumEindeDeelname').setValue('14-02-2025');
+    await invoer(w, 'datumEindeDeelname').trigger('blur');
+    await flushPromises();
+    expect(w.find('[data-test=foutenoverzicht]').exists()).toBe(false);
+  });
+
+  it('R-PVT-2: 412 zegt één keer dat de persoon intussen gewijzigd is, toont DUO naast de invoer en laat kiezen', async () => {
+    const { w } = await maak(persoon());
+    await invoer(w, 'datumStartDeelname').setValue('03-02-2025');
+    await invoer(w, 'datumStartDeelname').trigger('blur');
+    pib.uitgaand.verstuur.mockResolvedValueOnce(geweigerdDoorIsi(412, 'De gegevens van deze persoon zijn intussen gewijzigd.', { code: 'VERSIE' }, persoon({ datumStartDeelname: '2024-05-06', versie: 9 })));
+    pib.personen.haal.mockResolvedValueOnce({ ok: true, waarde: persoon({ datumStartDeelname: '2024-05-06', versie: 9 }) });
+    await opslaan(w);
+    const conflict = w.find('[data-test=versieconflict]');
+    expect(conflict.text().match(/intussen/g)).toHaveLength(1);
+    expect(w.find('[data-test=conflict-datumStartDeelname] [data-test=mijn]').text()).toBe('03-02-2025');
+    expect(w.find('[data-test=conflict-datumStartDeelname] [data-test=duo]').text()).toBe('06-05-2024');
+    // Nothing typed is lost while the user compares.
+    expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('03-02-2025');
+
+    // Keep my input: the form stays, and the next save is on DUO's version.
+    await w.find('[data-test=houd-mijn]').trigger('click');
+    await flushPromises();
+    expect(w.find('[data-test=versieconflict]').exists()).toBe(false);
+    expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('03-02-2025');
+    expect(usePersonenStore().persoon?.versie).toBe(9);
+  });
+
+  it('R-PVT-2: na 412 neemt "Gegevens van DUO overnemen" de waarden van DUO in het formulier', async () => {
+    const { w } = await maak(persoon());
+    pib.uitgaand.verstuur.mockResolvedValueOnce(geweigerdDoorIsi(412, 'De gegevens van deze persoon zijn intussen gewijzigd.', { code: 'VERSIE' }, null));
+    pib.personen.haal.mockResolvedValueOnce({ ok: true, waarde: persoon({ datumStartDeelname: '2024-05-06', versie: 9 }) });
+    await opslaan(w);
+    await w.find('[data-test=neem-duo]').trigger('click');
     await flushPromises();
     expect(w.find('[data-test=versieconflict]').exists()).toBe(false);
     expect((invoer(w, 'datumStartDeelname').element as HTMLInputElement).value).toBe('06-05-2024');

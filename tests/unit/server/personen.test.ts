@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PersonenLijst, Persoon, Wijzigingen, type Persoon as PersoonType, type PersoonInLijst } from '../../../shared/schemas/api';
+import { MELDING_PERSOON_NIET_GEVONDEN, MELDING_PERSOON_UITGESCHREVEN } from '../../../server/routes/personen';
 import { startTestServer } from '../../helpers/isi';
 import { eenRij, leesPersoon, verwachtKoppen, verwachtProbleem, vrijeBsn, zoekAlles } from './hulp';
 
@@ -254,7 +255,10 @@ describe('persons uitgeschreven uit de BRP (R-ZP-5)', () => {
     for (const p of lijst.slice(0, 5)) {
       const r = await isi.vraag('POST', ZOEK, { token, body: { bsn: p.bsn } });
       expect(r.body.totaal).toBe(0);
-      verwachtProbleem(await isi.vraag('GET', `/api/v1/gemeenten/0014/personen/${p.id}`, { token }), 404);
+      // The 404 says why (issue 13): the person left the PIB, not a wrong link.
+      expect(verwachtProbleem(await isi.vraag('GET', `/api/v1/gemeenten/0014/personen/${p.id}`, { token }), 404).detail).toBe(MELDING_PERSOON_UITGESCHREVEN);
+      // Another gemeente the person never lived in learns nothing about it.
+      expect(verwachtProbleem(await isi.vraag('GET', `/api/v1/gemeenten/0034/personen/${p.id}`, { token }), 404).detail).toBe(MELDING_PERSOON_NIET_GEVONDEN);
     }
   });
 });

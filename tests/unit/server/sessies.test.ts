@@ -22,6 +22,8 @@ describe('POST /api/v1/sessies (R-AUTH-1)', () => {
       rollen: ['WI2013', 'WI2013MUT', 'WI2021'],
       gemeenten: [{ code: '0034', naam: 'Almere' }, { code: '0014', naam: 'Groningen' }],
     });
+    // R-FAC-3: Almere has no bank account at DUO, so its invoice form can say so when it opens.
+    expect(s.gebruiker.gemeenten.map((g) => [g.code, g.rekeningnummerBekend])).toEqual([['0034', false], ['0014', true]]);
     // Sessions end after 15 minutes idle.
     const verloopt = Date.parse(s.verlooptOp);
     expect(verloopt - voor).toBeGreaterThanOrEqual(15 * 60_000 - 1000);

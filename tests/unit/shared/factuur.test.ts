@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FACTUUR_BEDRAG_CENTEN, FACTUUR_STATUSSEN, factuurAntwoord, MELDING_GEEN_FACTUUR, MELDING_GEEN_REKENINGNUMMER, magFactuurToevoegen,
   toonBedrag, toonFactuurStatus, weigerFactuurInvoer, weigerFactuurMuteren, weigerFactuurToevoegen, weigerGeaccepteerdeFactuur,
-  weigerZonderRekeningnummer, type Factuur, type FactuurInvoer, type FactuurPersoon, type FactuurStatus,
+  weigerRekeningnummerOnbekend, weigerZonderRekeningnummer, type Factuur, type FactuurInvoer, type FactuurPersoon, type FactuurStatus,
 } from '../../../shared/rules/factuur';
 import { MELDING_VERHUISD } from '../../../shared/rules/pvt';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
@@ -124,6 +124,11 @@ describe('R-FAC-3 no bank account number of the gemeente', () => {
     else expect(w).toEqual({ regel: 'R-FAC-3', status: 409, melding: 'Rekeningnummer van uw gemeente is niet bekend bij DUO' });
   });
 
+  it('R-FAC-3: the app\'s pre-check knows only whether DUO has the number, and refuses as ISI does', () => {
+    expect(weigerRekeningnummerOnbekend(true)).toBeNull();
+    expect(weigerRekeningnummerOnbekend(false)).toEqual(weigerZonderRekeningnummer(null));
+  });
+
   it('R-FAC-3: the message is the handbook’s, verbatim', () => {
     expect(MELDING_GEEN_REKENINGNUMMER).toBe('Rekeningnummer van uw gemeente is niet bekend bij DUO');
   });
@@ -169,12 +174,12 @@ describe('R-FAC-5 the person accepts or refuses', () => {
 
   const statussen: [FactuurStatus | null, string][] = [
     [null, ''],
-    [1, '1 Factuur afgewezen'],
-    [2, '2 Factuur opgenomen'],
-    [3, '3 Aanvraag lening nog in behandeling'],
-    [4, '4 Factuur vrijgegeven'],
-    [5, '5 Factuur betaald'],
-    [6, '6 Factuur geweigerd'],
+    [1, 'Factuur afgewezen'],
+    [2, 'Factuur opgenomen'],
+    [3, 'Aanvraag lening nog in behandeling'],
+    [4, 'Factuur vrijgegeven'],
+    [5, 'Factuur betaald'],
+    [6, 'Factuur geweigerd'],
   ];
   it.each(statussen)('R-FAC-5: status %s is shown as %j', (status, tekst) => {
     expect(toonFactuurStatus(status)).toBe(tekst);

@@ -8,7 +8,7 @@ describe('R-MB-1 what the person screen shows', () => {
   it.each([
     ['J', 'Ja'],
     ['N', 'Nee'],
-    [null, ''],
+    [null, 'Onbekend'],
   ] as ['J' | 'N' | null, string][])('R-MB-1: Recht op maatschappelijke begeleiding %s is shown as %j', (recht, tekst) => {
     expect(toonRechtOpMb(recht)).toBe(tekst);
   });

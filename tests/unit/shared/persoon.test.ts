@@ -93,7 +93,7 @@ describe('R-PER-1 person screen', () => {
     ['a reason registered and MB reported on 11-02-2021', Persoon.parse({ ...persoon34, redenNietVoldaan: 'ZIEKTE', rechtOpMb: 'J', datumMbGemeldBijBzk: '2021-02-11' }),
       ['Groningen', '', 'Ja', '01-07-2019', '30-06-2020', '', '', '', 'Bijzondere omstandigheden - Ziekte', 'Ja', '11-02-2021']],
     ['PVT-plichtig undetermined, no gemeenten known', Persoon.parse({ ...persoon34, pvtPlichtig: null, gemeenteEersteVestiging: null, rechtOpMb: null }),
-      ['', '', '', '01-07-2019', '30-06-2020', '', '', '', '', '', 'Niet gemeld']],
+      ['', '', '', '01-07-2019', '30-06-2020', '', '', '', '', 'Onbekend', 'Niet gemeld']],
   ];
   it.each(tabs)('R-PER-1: tab Persoonsgegevens, %s', (_naam, p, waarden) => {
     const regels = persoonsgegevens(p);

@@ -332,6 +332,13 @@ describe('R-PVT-6 (inferred) consistency of the dates', () => {
       { veld: 'datumEindeDeelname', code: 'DATUM_IN_TOEKOMST', melding: "'Datum einde deelname PV-traject' mag niet in de toekomst liggen." },
       { veld: 'datumVoldaan', code: 'DATUM_IN_TOEKOMST', melding: "'Datum voldaan aan PVT-plicht' mag niet in de toekomst liggen." },
     ]],
+    ['voldaan in the future and einde before start: both at once (issue 13)', { ...LEEG, datumStartDeelname: '2025-02-10', datumEindeDeelname: '2025-02-03', datumVoldaan: '2026-01-03' }, [
+      { veld: 'datumVoldaan', code: 'DATUM_IN_TOEKOMST', melding: "'Datum voldaan aan PVT-plicht' mag niet in de toekomst liggen." },
+      { veld: 'datumEindeDeelname', code: 'VOOR_START', melding: "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'." },
+    ]],
+    ['an impossible start is not compared with the other dates', { ...LEEG, datumStartDeelname: '2025-02-30', datumEindeDeelname: '2025-02-03' }, [
+      { veld: 'datumStartDeelname', code: 'ONGELDIGE_DATUM', melding: "'Datum start deelname PV-traject' is geen geldige datum." },
+    ]],
     ['einde before start and voldaan before start', { ...LEEG, datumStartDeelname: '2025-02-03', datumEindeDeelname: '2025-02-01', datumVoldaan: '2025-02-01' }, [
       { veld: 'datumEindeDeelname', code: 'VOOR_START', melding: "'Datum einde deelname PV-traject' ligt voor 'Datum start deelname PV-traject'." },
       { veld: 'datumVoldaan', code: 'VOOR_START', melding: "'Datum voldaan aan PVT-plicht' ligt voor 'Datum start deelname PV-traject'." },
