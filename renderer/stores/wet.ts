@@ -29,8 +29,14 @@ export const useWetStore = defineStore('wet', () => {
     antwoord.value = null;
   }
 
+  // The answer leaves the screen at a lock or logout; the BSN typed stays for the same user's unlock.
   watch(() => useSessieStore().gebruiker, (g) => {
-    if (!g) wis();
+    if (!g) antwoord.value = null;
+  });
+  watch(() => useSessieStore().eigenaar, wis);
+  // R-GEM-1: the answer and the BSN belong to the gemeente they were asked for.
+  watch(() => useSessieStore().gekozenGemeenteCode, (gc, was) => {
+    if (gc && was && gc !== was) wis();
   });
 
   return { bsn, antwoord, bepaal, wis };
