@@ -174,6 +174,8 @@ test.describe('loket (issue 13, deel B)', () => {
   });
 
   test('6: een andere gemeente wist de melding en het BSN van de vorige; de laatst gekozen gemeente blijft bij het volgende inloggen', async ({ page, inloggen, omgeving }) => {
+    // Two logins: each waits for a TOTP code not used yet.
+    test.setTimeout(150_000);
     await inloggen('demo-muteren');
     await kiesGemeente(page, 'Groningen');
     await openOnderdeel(page, '09. Raadplegen en muteren persoon 2013');
@@ -192,6 +194,8 @@ test.describe('loket (issue 13, deel B)', () => {
   });
 
   test('7: vergrendelen met de knop of Ctrl+Shift+L; ontgrendelen brengt terug op het scherm, met wat er was ingevuld', async ({ page, inloggen, omgeving }) => {
+    // Three logins: each waits for a TOTP code not used yet.
+    test.setTimeout(150_000);
     await inloggen('demo-muteren');
     await naarZoekenSignalen(page, 'Groningen');
     await page.getByLabel('Burgerservicenummer').fill('99400');
