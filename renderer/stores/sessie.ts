@@ -70,6 +70,9 @@ export const useSessieStore = defineStore('sessie', () => {
 
   /** ISI ended the session: back to the login screen with the reason. */
   function verlopen(reden: string): void {
+    // A lock ends the session at ISI on purpose: a request still under way then hears 401, which
+    // must not turn the lock (and the way back to the screen) into an ended session.
+    if (!sessie.value && vergrendeldDoor.value) return;
     vergrendeldDoor.value = null;
     zet(null);
     melding.value = reden;

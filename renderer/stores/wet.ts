@@ -34,10 +34,6 @@ export const useWetStore = defineStore('wet', () => {
     if (!g) antwoord.value = null;
   });
   watch(() => useSessieStore().eigenaar, wis);
-  // R-GEM-1: the answer and the BSN belong to the gemeente they were asked for.
-  watch(() => useSessieStore().gekozenGemeenteCode, (gc, was) => {
-    if (gc && was && gc !== was) wis();
-  });
 
   return { bsn, antwoord, bepaal, wis };
 });
