@@ -254,8 +254,18 @@ export const usePersonenStore = defineStore('personen', () => {
 
   // R-GEM-1: results belong to one gemeente; another gemeente means searching again.
   watch(gc, vergeetResultaten);
+  // R-GEM-1: another gemeente: the BSN and the message of the other gemeente's search go too (issue 13, point 6).
+  watch(gc, (nu, was) => {
+    if (!nu || !was || nu === was) return;
+    bsn.value = '';
+    melding.value = null;
+  });
+  // A lock takes the persons off the screen; the criteria stay for the same user's unlock.
+  watch(() => sessie.gebruiker, (g) => {
+    if (!g) vergeetResultaten();
+  });
   // R-ZP-3: the criteria stay filled in only while the same user is logged in.
-  watch(() => sessie.gebruiker?.gebruikersnaam ?? null, () => {
+  watch(() => sessie.eigenaar, () => {
     vergeetResultaten();
     wisVelden();
     bsn.value = '';

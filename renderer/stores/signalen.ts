@@ -54,6 +54,11 @@ export const STANDAARD_SORTERING: Sortering<SignaalSorteerkolom> = { kolom: 'bsn
 const PAGINA = SIGNALEN_PAGINA_GROOTTE;
 /** The server's largest page (API.md); longer runs are fetched in pieces of this size. */
 const GROOTSTE_PAGINA = 500;
+/**
+ * A status change of many signals goes to ISI in blocks of this many, one outbox change each, so the
+ * screen can count progress and a refusal or a lost connection halfway leaves a clear count behind.
+ */
+export const STATUS_BLOK = 100;
 /** R-SIG-3: the statuses that count as not yet handled. */
 export const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
 
@@ -75,6 +80,10 @@ export const useSignalenStore = defineStore('signalen', () => {
   const totaal = ref(0);
   const geselecteerd = ref<Set<string>>(new Set());
   const openstaand = ref<{ gc: string; aantal: number } | null>(null);
+  /** Every signal of the search is selected, not only those on this page (handbook §3.9, issue 13 point 4). */
+  const alleGeselecteerd = ref(false);
+  /** While a status change of many signals runs: how many of how many ISI has handled. */
+  const voortgang = ref<{ klaar: number; totaal: number } | null>(null);
   let volgnummer = 0;
 
   const aantalPaginas = computed(() => Math.max(1, Math.ceil(totaal.value / PAGINA)));
@@ -111,6 +120,7 @@ export const useSignalenStore = defineStore('signalen', () => {
     sortering.value = { ...STANDAARD_SORTERING };
     pagina.value = 1;
     geselecteerd.value = new Set();
+    alleGeselecteerd.value = false;
     items.value = [];
     totaal.value = 0;
     return haalPagina();
@@ -194,6 +204,7 @@ export const useSignalenStore = defineStore('signalen', () => {
   }
 
   function selecteer(id: string, aan: boolean): void {
+    alleGeselecteerd.value = false;
     const nieuw = new Set(geselecteerd.value);
     if (aan) nieuw.add(id);
     else nieuw.delete(id);
@@ -202,6 +213,7 @@ export const useSignalenStore = defineStore('signalen', () => {
 
   /** The header box: every signal on this page gets a tick, or (when all had one) none does. */
   function selecteerPagina(aan: boolean): void {
+    alleGeselecteerd.value = false;
     const nieuw = new Set(geselecteerd.value);
     for (const s of items.value) {
       if (aan) nieuw.add(s.id);
@@ -210,20 +222,79 @@ export const useSignalenStore = defineStore('signalen', () => {
     geselecteerd.value = nieuw;
   }
 
+  /** Every signal id of the search shown, in its sort order: from the cache at once, or from ISI page by page. */
+  async function alleIds(o: Zoekopdracht): Promise<Uitkomst<string[]>> {
+    const sorteer = schrijfSortering(sortering.value);
+    const u = await uitCacheOfIsi<Pagina>(
+      o.gc,
+      (cache) => cache.zoekSignalen(o.gc, { ...o.filters, sorteer, pagina: 1, paginaGrootte: Math.max(1, totaal.value), ...(o.openstaand ? { statussen: OPENSTAANDE_STATUSSEN } : {}) }),
+      async () => {
+        if (!o.openstaand) return eersteSignalen(o.gc, o.filters, Number.MAX_SAFE_INTEGER);
+        const delen = await Promise.all(OPENSTAANDE_STATUSSEN.map((status) => eersteSignalen(o.gc, { status }, Number.MAX_SAFE_INTEGER)));
+        const fout = delen.find((d) => !d.ok);
+        if (fout) return fout;
+        const items = delen.flatMap((d) => (d as { ok: true; waarde: Pagina }).waarde.items);
+        return { ok: true, waarde: { items, totaal: items.length } };
+      },
+    );
+    return u.ok ? { ok: true, waarde: u.waarde.items.map((s) => s.id) } : u;
+  }
+
+  /** Gmail's pattern: after the header box, "Alle N signalen van deze zoekopdracht selecteren". */
+  async function selecteerAlles(): Promise<Uitkomst<{ aantal: number }>> {
+    const o = opdracht.value;
+    if (!o) return { ok: true, waarde: { aantal: 0 } };
+    const u = await alleIds(o);
+    if (!u.ok) return u;
+    if (opdracht.value !== o) return { ok: true, waarde: { aantal: 0 } };
+    geselecteerd.value = new Set(u.waarde);
+    alleGeselecteerd.value = true;
+    return { ok: true, waarde: { aantal: u.waarde.length } };
+  }
+
+  function selectieOpheffen(): void {
+    geselecteerd.value = new Set();
+    alleGeselecteerd.value = false;
+  }
+
   /**
-   * R-SIG-6 (R-ROL-3): the selected signals to a new status, through the outbox; then the list and
-   * the counts again. `verzonden` false: the change waits for a connection (the list shows it already).
+   * R-SIG-6 (R-ROL-3): the selected signals to a new status, through the outbox, in blocks of
+   * STATUS_BLOK with `voortgang` counting; then the list and the counts again. The first block carries
+   * the act's key, each further block a key of its own made now. `verzonden` false: (part of) the change
+   * waits for a connection (the list shows it already). A refusal halfway says how many went before it.
    */
   async function wijzigStatus(rollen: readonly Rol[], status: (typeof NIEUWE_SIGNAAL_STATUSSEN)[number], idempotencyKey: string): Promise<Uitkomst<{ bijgewerkt: number; verzonden: boolean }>> {
     const o = opdracht.value;
     const ids = [...geselecteerd.value];
-    const u = await naVoorcontrole(weigerSignaalStatuswijziging(rollen, ids), () => useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o!.gc, ids, status }, idempotencyKey));
-    if (!u.ok) return u;
+    const weigering = weigerSignaalStatuswijziging(rollen, ids);
+    if (weigering || !o) return naVoorcontrole(weigering, async () => ({ ok: true, waarde: { bijgewerkt: 0, verzonden: true } }));
+    const blokken = Array.from({ length: Math.ceil(ids.length / STATUS_BLOK) }, (_, i) => ids.slice(i * STATUS_BLOK, (i + 1) * STATUS_BLOK));
+    const sleutels = blokken.map((_, i) => (i === 0 ? idempotencyKey : crypto.randomUUID()));
+    let bijgewerkt = 0;
+    let verzonden = true;
+    voortgang.value = blokken.length > 1 ? { klaar: 0, totaal: ids.length } : null;
+    try {
+      for (const [i, blok] of blokken.entries()) {
+        const u = await useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o.gc, ids: blok, status }, sleutels[i]!);
+        if (!u.ok) {
+          const klaar = ids.slice(0, i * STATUS_BLOK);
+          geselecteerd.value = new Set(ids.slice(i * STATUS_BLOK));
+          alleGeselecteerd.value = false;
+          await Promise.all([haalPagina(), laadOpenstaand(o.gc)]);
+          return i === 0 ? u : { ok: false, probleem: { ...u.probleem, detail: `${u.probleem.detail} De status van ${klaar.length} signalen was al gewijzigd; de overige ${ids.length - klaar.length} blijven geselecteerd.` } };
+        }
+        verzonden &&= u.waarde.soort === 'VERZONDEN';
+        bijgewerkt += u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as { bijgewerkt: number }).bijgewerkt : blok.length;
+        if (voortgang.value) voortgang.value = { klaar: voortgang.value.klaar + blok.length, totaal: ids.length };
+      }
+    } finally {
+      voortgang.value = null;
+    }
     geselecteerd.value = new Set();
-    const [lijst] = await Promise.all([haalPagina(), laadOpenstaand(o!.gc)]);
+    alleGeselecteerd.value = false;
+    const [lijst] = await Promise.all([haalPagina(), laadOpenstaand(o.gc)]);
     if (!lijst.ok) return lijst;
-    const bijgewerkt = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as { bijgewerkt: number }).bijgewerkt : ids.length;
-    return { ok: true, waarde: { bijgewerkt, verzonden: u.waarde.soort === 'VERZONDEN' } };
+    return { ok: true, waarde: { bijgewerkt, verzonden } };
   }
 
   /** R-SIG-7: every signal of the gemeente as CSV, whatever its status or the filters; main saves it. */
@@ -243,6 +314,7 @@ export const useSignalenStore = defineStore('signalen', () => {
     items.value = [];
     totaal.value = 0;
     geselecteerd.value = new Set();
+    alleGeselecteerd.value = false;
     openstaand.value = null;
   }
 
@@ -253,14 +325,21 @@ export const useSignalenStore = defineStore('signalen', () => {
     if (openstaand.value?.gc === b.gc) void laadOpenstaand(b.gc);
   });
 
-  // A BSN typed by one user is not shown to the next: everything goes when the session ends.
+  // A lock takes the signals off the screen; the search (what was typed) stays for the same user's unlock.
   watch(() => useSessieStore().gebruiker, (g) => {
-    if (!g) reset();
+    if (g) return;
+    items.value = [];
+    geselecteerd.value = new Set();
+    alleGeselecteerd.value = false;
+    openstaand.value = null;
   });
+  // A BSN typed by one user is not shown to the next: everything goes when another user logs in, or at logout.
+  watch(() => useSessieStore().eigenaar, reset);
 
   return {
-    criteria, opdracht, sortering, pagina, items, totaal, geselecteerd, openstaand,
+    criteria, opdracht, sortering, pagina, items, totaal, geselecteerd, openstaand, alleGeselecteerd, voortgang,
     aantalPaginas, aantalGeselecteerd, paginaGeheelGeselecteerd, paginaDeelsGeselecteerd, lijstvraag,
-    laadOpenstaand, zoek, toonOpenstaand, sorteer, naarPagina, ververs, selecteer, selecteerPagina, wijzigStatus, downloadAlle, wisCriteria, reset,
+    laadOpenstaand, zoek, toonOpenstaand, sorteer, naarPagina, ververs, selecteer, selecteerPagina, selecteerAlles, selectieOpheffen,
+    wijzigStatus, downloadAlle, wisCriteria, reset,
   };
 });

@@ -66,9 +66,19 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
   /** The last entry ISI settled (taken or refused), for a screen that shows its person to follow. */
   const laatstVerzonden = ref<{ gc: string; persoonId: string | null; teller: number } | null>(null);
   let tellerVerzonden = 0;
+  /**
+   * The person as the screen showed it just before the change was made, per entry: the "was" beside
+   * the "wordt" of a waiting change in the Wachtrij. In memory only (it identifies a person): after a
+   * restart the Wachtrij shows what will be sent without it.
+   */
+  const voorStand = ref(new Map<string, Persoon>());
 
   async function ververs(): Promise<void> {
     entries.value = (await cacheStore.cache?.wachtrij()) ?? [];
+    // A change sent, let go, or a cache closed: its "was" goes from memory too.
+    if ([...voorStand.value.keys()].some((id) => !entries.value.some((e) => e.id === id))) {
+      voorStand.value = new Map([...voorStand.value].filter(([id]) => entries.value.some((e) => e.id === id)));
+    }
   }
 
   /** Sends every waiting entry in order; stops at the first that cannot be delivered (no connection). */
@@ -149,7 +159,9 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     const eerder = groep && 'persoonId' in w
       ? (await cache.wachtrij()).find((e) => e.id !== onderweg && e.persoonId === w.persoonId && e.gc === w.gc && PERSOON_GROEP[e.soort] === groep)
       : undefined;
+    const voor = 'persoonId' in w && !(eerder && voorStand.value.has(eerder.id)) ? await cache.haalPersoon(w.gc, w.persoonId) : null;
     const entry = eerder ? await cache.vervang(eerder.id, w, idempotencyKey) : await cache.zetInWachtrij(w, idempotencyKey);
+    if (voor) voorStand.value = new Map(voorStand.value).set(entry.id, voor);
     await ververs();
     const antwoord = wachtOp(entry.id);
     void (async () => {
@@ -189,6 +201,20 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     await ververs();
   }
 
+  /**
+   * "Niet versturen" (issue 13, point 12): a waiting change taken back before ISI has it. One whose
+   * request is on its way cannot be: ISI may be applying it this moment. Returns whether it went.
+   */
+  async function nietVersturen(entry: UitgaandeEntry): Promise<boolean> {
+    if (entry.id === onderweg || entry.status !== 'WACHT') return false;
+    await cacheStore.cache?.verwerp(entry.id);
+    const zonder = new Map(voorStand.value);
+    zonder.delete(entry.id);
+    voorStand.value = zonder;
+    await ververs();
+    return true;
+  }
+
   function zoek(entryId: string): UitgaandeEntry | null {
     return entries.value.find((e) => e.id === entryId) ?? null;
   }
@@ -212,5 +238,8 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     if (wachtend.value.length > 0) void verstuurAlles();
   });
 
-  return { entries, wachtend, geweigerd, onbekend, statusOnbekend, laatstVerzonden, ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, zoek, geweigerdOp };
+  return {
+    entries, wachtend, geweigerd, onbekend, voorStand, statusOnbekend, laatstVerzonden,
+    ververs, verstuurAlles, wijzig, probeerOpnieuw, verwerp, nietVersturen, zoek, geweigerdOp,
+  };
 });

@@ -29,9 +29,11 @@ export const useWetStore = defineStore('wet', () => {
     antwoord.value = null;
   }
 
+  // The answer leaves the screen at a lock or logout; the BSN typed stays for the same user's unlock.
   watch(() => useSessieStore().gebruiker, (g) => {
-    if (!g) wis();
+    if (!g) antwoord.value = null;
   });
+  watch(() => useSessieStore().eigenaar, wis);
 
   return { bsn, antwoord, bepaal, wis };
 });

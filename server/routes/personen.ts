@@ -23,7 +23,7 @@ export function persoonVoorGebruiker(db: Db, id: string, gc: string, gebruiker: 
   const p = geldig ? leesPersoonInGemeente(db, id, gc) : null;
   if (!p) throw nietGevonden(geldig && isUitgeschrevenUitGemeente(db, id, gc) ? MELDING_PERSOON_UITGESCHREVEN : MELDING_PERSOON_NIET_GEVONDEN);
   if (!magWetRaadplegen(gebruiker.rollen, p.rij.wet)) {
-    throw new Probleemfout(403, `Deze persoon valt onder een andere Wet inburgering (${p.rij.wet}). U heeft geen rol om deze gegevens in te zien.`, { regel: 'R-ROL-1' });
+    throw new Probleemfout(403, `Deze persoon valt onder een andere Wet inburgering (${p.rij.wet}). U hebt geen rol om deze gegevens in te zien.`, { regel: 'R-ROL-1' });
   }
   return p;
 }

@@ -71,11 +71,11 @@ export function menuItems(rollen: readonly Rol[]): MenuItem[] {
 export function weigerZonderLeesrol(rollen: readonly Rol[]): Weigering | null {
   return magWetRaadplegen(rollen, 'WI2013')
     ? null
-    : weigering('R-ROL-2', 403, "U heeft geen rol voor de Wet inburgering 2013. Vraag uw Mijn DUO-beheerder om de rol 'Raadplegen gegevens 2013'.");
+    : weigering('R-ROL-2', 403, "U hebt geen rol voor de Wet inburgering 2013. Vraag uw Mijn DUO-beheerder om de rol 'Raadplegen gegevens 2013'.");
 }
 
 export const MELDING_ALLEEN_RAADPLEGEN =
-  "U heeft de rol 'Raadplegen gegevens 2013'. Voor wijzigen is de rol 'Raadplegen en muteren gegevens 2013' nodig; vraag die aan bij uw Mijn DUO-beheerder.";
+  "U hebt de rol 'Raadplegen gegevens 2013'. Voor wijzigen is de rol 'Raadplegen en muteren gegevens 2013' nodig; vraag die aan bij uw Mijn DUO-beheerder.";
 
 /** R-ROL-3: entering PVT data, invoices, signal status and orders need WI2013MUT. */
 export function magMuteren(rollen: readonly Rol[]): boolean {

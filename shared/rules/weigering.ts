@@ -37,3 +37,17 @@ export function weigering(regel: RegelId, status: WeigeringStatus, melding: stri
 export function veldfouten(regel: RegelId, fouten: Veldfout[], melding = 'Niet alle velden zijn goed ingevuld.'): Weigering | null {
   return fouten.length > 0 ? weigering(regel, 400, melding, fouten) : null;
 }
+
+/**
+ * Refusals that no change by the user can cure: the gemeente has no bank account at DUO (R-FAC-3),
+ * the user's role does not allow it (R-ROL-2, R-ROL-3), the person moved away (R-SIG-9) or is not
+ * PVT-plichtig (R-PVT-1). Trying again would be refused the same way, so the outbox offers only
+ * "Verwerpen" for them.
+ */
+const ONHERSTELBAAR: readonly RegelId[] = ['R-FAC-3', 'R-ROL-2', 'R-ROL-3', 'R-SIG-9', 'R-PVT-1'];
+
+/** Whether changing what was sent can make ISI take it; a 404 (the person or signal is gone) never can. */
+export function herstelbaar(probleem: { status: number; regel?: string }): boolean {
+  if (probleem.status === 404) return false;
+  return !ONHERSTELBAAR.some((r) => r === probleem.regel);
+}

@@ -30,7 +30,7 @@ async function geopendBestand(page: Page, binnen = page.locator('body')): Promis
   const melding = binnen.getByTestId('excel-gelukt');
   await expect(melding).toBeVisible({ timeout: 30_000 });
   // Opened or not depends on the machine (a desktop with a spreadsheet program, or none): either way it says so.
-  await expect(melding.getByTestId('excel-geopend').or(melding.getByTestId('excel-niet-geopend'))).toBeVisible();
+  await expect(melding.getByTestId('excel-geopend').or(binnen.getByTestId('excel-niet-geopend'))).toBeVisible();
   return (await melding.getByTestId('excel-pad').textContent())!.trim();
 }
 

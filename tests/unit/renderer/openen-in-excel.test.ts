@@ -246,7 +246,7 @@ describe('Selecteren signalen: "Openen in Excel" of the list, and of all signals
     pib.signalen.openInExcel.mockResolvedValue(gelukt({ ...WERKBOEK, bestandsnaam: 'signalen_0014_20250301.xlsx', pad: '/x/signalen_0014_20250301.xlsx', rijen: 19 }));
     const { wrapper } = await toon(ZoekenSignalenView, { waar: '/signalen' });
     const knop = wrapper.get('[data-test=alle-signalen-in-excel]');
-    expect(knop.text()).toBe('Openen in Excel');
+    expect(knop.text()).toBe('Alle signalen openen in Excel');
     expect(knop.attributes('aria-label')).toBe('Alle signalen openen in Excel');
     await knop.trigger('click');
     await flushPromises();

@@ -39,7 +39,7 @@ describe('Zoeken signalen WI2013', () => {
     const { wrapper, router } = await toon(ZoekenSignalenView, { waar: '/signalen' });
     expect(pib.signalen.openstaand).toHaveBeenCalledWith({ gc: '0014' });
     expect(wrapper.get('[data-test=openstaand-tekst]').text()).toBe(openstaandTekst(19));
-    expect(wrapper.findAll('h1').map((h) => h.text())).toEqual(['Zoeken signalen WI2013']);
+    expect(wrapper.findAll('h1').map((h) => h.text())).toEqual(['Zoeken signalen WI2013 – raadplegen en muteren']);
     await wrapper.get('[data-test=toon-openstaand]').trigger('click');
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('selecteren-signalen'), { timeout: 10_000 });
     expect(useSignalenStore().opdracht).toMatchObject({ openstaand: true });

@@ -4,7 +4,7 @@ import { BSN_MELDING_ELFPROEF } from '../../../shared/rules/bsn';
 import { MELDING_ALLEEN_RAADPLEGEN } from '../../../shared/rules/rollen';
 import type { SignaalStatus } from '../../../shared/rules/signalen';
 import type { SignaalInLijst } from '../../../shared/schemas/api';
-import { GEEN_SLEUTELOPSLAG, gelukt, maakSessie, verzonden } from './hulp-schermen';
+import { GEEN_SLEUTELOPSLAG, geweigerdDoorIsi, gelukt, maakSessie, verzonden } from './hulp-schermen';
 
 // Online only (no key store on this machine): searches go straight to ISI, status changes through the outbox channel.
 const pib = vi.hoisted(() => ({
@@ -210,6 +210,55 @@ describe('signalen store: selecteren en status wijzigen (R-SIG-6)', () => {
     expect(s.aantalGeselecteerd).toBe(0);
     expect(pib.signalen.zoek).toHaveBeenCalledTimes(2);
     expect(s.openstaand).toEqual({ gc: '0014', aantal: 1 });
+  });
+
+  it('issue 13: "alle signalen van deze zoekopdracht" selects every signal of the search, and the change goes in blocks with progress and ISI\'s count', async () => {
+    const alle = Array.from({ length: 230 }, () => signaal());
+    pib.signalen.zoek.mockImplementation(async ({ vraag }: { vraag: { pagina: number; paginaGrootte: number } }) =>
+      lijst(alle.slice((vraag.pagina - 1) * vraag.paginaGrootte, vraag.pagina * vraag.paginaGrootte), alle.length));
+    const s = useSignalenStore();
+    await s.zoek('0014');
+    s.selecteerPagina(true);
+    expect(s.aantalGeselecteerd).toBe(10);
+    expect(await s.selecteerAlles()).toEqual(gelukt({ aantal: 230 }));
+    expect(s.alleGeselecteerd).toBe(true);
+    expect(s.aantalGeselecteerd).toBe(230);
+
+    const voortgang: (typeof s.voortgang)[] = [];
+    pib.uitgaand.verstuur.mockImplementation(async ({ wijziging }: { wijziging: { ids: string[] } }) => {
+      voortgang.push(s.voortgang && { ...s.voortgang });
+      return verzonden({ bijgewerkt: wijziging.ids.length });
+    });
+    pib.signalen.openstaand.mockResolvedValue(gelukt({ aantal: 0 }));
+    const sleutel = crypto.randomUUID();
+    const u = await s.wijzigStatus(['WI2013MUT'], 'AFGEHANDELD', sleutel);
+    expect(u).toEqual(gelukt({ bijgewerkt: 230, verzonden: true }));
+    const aanroepen = pib.uitgaand.verstuur.mock.calls.map(([a]) => a as { idempotencyKey: string; wijziging: { ids: string[] } });
+    expect(aanroepen.map((a) => a.wijziging.ids.length)).toEqual([100, 100, 30]);
+    expect(aanroepen.flatMap((a) => a.wijziging.ids)).toEqual(alle.map((x) => x.id));
+    // The act's key on the first block, a key of its own on each other.
+    expect(aanroepen[0]!.idempotencyKey).toBe(sleutel);
+    expect(new Set(aanroepen.map((a) => a.idempotencyKey)).size).toBe(3);
+    expect(voortgang).toEqual([{ klaar: 0, totaal: 230 }, { klaar: 100, totaal: 230 }, { klaar: 200, totaal: 230 }]);
+    expect(s.voortgang).toBeNull();
+    expect(s.aantalGeselecteerd).toBe(0);
+    expect(s.alleGeselecteerd).toBe(false);
+  });
+
+  it('issue 13: a refusal halfway says how many went, and keeps the rest selected', async () => {
+    const alle = Array.from({ length: 150 }, () => signaal());
+    pib.signalen.zoek.mockImplementation(async ({ vraag }: { vraag: { pagina: number; paginaGrootte: number } }) =>
+      lijst(alle.slice((vraag.pagina - 1) * vraag.paginaGrootte, vraag.pagina * vraag.paginaGrootte), alle.length));
+    pib.signalen.openstaand.mockResolvedValue(gelukt({ aantal: 50 }));
+    const s = useSignalenStore();
+    await s.zoek('0014');
+    await s.selecteerAlles();
+    pib.uitgaand.verstuur
+      .mockResolvedValueOnce(verzonden({ bijgewerkt: 100 }))
+      .mockResolvedValueOnce(geweigerdDoorIsi(404, 'Een of meer geselecteerde signalen bestaan niet (meer) bij deze gemeente. Zoek de signalen opnieuw.', { regel: 'R-SIG-6' }));
+    const u = await s.wijzigStatus(['WI2013MUT'], 'IN_BEHANDELING', crypto.randomUUID());
+    expect(!u.ok && u.probleem.detail).toContain('De status van 100 signalen was al gewijzigd; de overige 50 blijven geselecteerd.');
+    expect(s.aantalGeselecteerd).toBe(50);
   });
 
   it('R-SIG-7: "Download alle signalen" asks main for the whole export of the gemeente', async () => {

@@ -92,7 +92,7 @@ describe('R-ROL-2 menu items of §3.1 per role', () => {
   ] as [Rol[], string | null][])('R-ROL-2: weigerZonderLeesrol(%j) → %s', (rollen, regel) => {
     const w = weigerZonderLeesrol(rollen);
     if (regel === null) expect(w).toBeNull();
-    else expect(w).toEqual({ regel, status: 403, melding: "U heeft geen rol voor de Wet inburgering 2013. Vraag uw Mijn DUO-beheerder om de rol 'Raadplegen gegevens 2013'." });
+    else expect(w).toEqual({ regel, status: 403, melding: "U hebt geen rol voor de Wet inburgering 2013. Vraag uw Mijn DUO-beheerder om de rol 'Raadplegen gegevens 2013'." });
   });
 });
 
@@ -134,7 +134,7 @@ describe('R-ROL-3 what needs WI2013MUT', () => {
 
   it('R-ROL-3: the message names both roles so the user knows what to ask the beheerder', () => {
     expect(MELDING_ALLEEN_RAADPLEGEN).toBe(
-      "U heeft de rol 'Raadplegen gegevens 2013'. Voor wijzigen is de rol 'Raadplegen en muteren gegevens 2013' nodig; vraag die aan bij uw Mijn DUO-beheerder.",
+      "U hebt de rol 'Raadplegen gegevens 2013'. Voor wijzigen is de rol 'Raadplegen en muteren gegevens 2013' nodig; vraag die aan bij uw Mijn DUO-beheerder.",
     );
   });
 });
