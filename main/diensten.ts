@@ -61,6 +61,14 @@ const PROBE_TIMEOUT_MS = 3_000;
 /** Offline the cache answers searches, but a workbook is made of what ISI sends. */
 const VERBINDING_NODIG = "Voor 'Openen in Excel' is een verbinding met DUO (ISI) nodig: het bestand wordt gemaakt met de gegevens die DUO nu heeft. Controleer de netwerkverbinding en probeer het opnieuw.";
 
+const PDF_NIET_BESCHIKBAAR = "Opslaan als PDF kan alleen in de desktop-app. Kies in de browser 'Afdrukken' en dan als printer 'Opslaan als PDF'.";
+
+/** Local date and time as 20250301-1405, for file names that sort by when they were made. */
+function tijdstempel(d: Date): string {
+  const twee = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${twee(d.getMonth() + 1)}${twee(d.getDate())}-${twee(d.getHours())}${twee(d.getMinutes())}`;
+}
+
 const Paginakop = z.object({ cursor: z.string(), meer: z.boolean() });
 
 /**
@@ -364,6 +372,13 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
         const lijst = await register.lijst();
         for (const b of lijst) getoond.add(b.pad);
         return lijst.map((b) => ({ ...b, dagenOud: Math.max(0, Math.floor((nu - Date.parse(b.gemaakt)) / DAG_MS)) }));
+      },
+      opslaanAlsPdf: async () => {
+        moetIngelogdZijn();
+        if (!platform.alsPdf) throw new BestandFout('PDF_NIET_BESCHIKBAAR', PDF_NIET_BESCHIKBAAR);
+        // The overview names a person: its file name does not (no BSN in a path, a log line or a recent-files list).
+        const opgeslagen = await bewaar(`overzicht-persoon-${tijdstempel(new Date())}.pdf`, await platform.alsPdf());
+        return { ...opgeslagen, geopend: await platform.openPad(opgeslagen.pad).then(() => true, () => false) };
       },
       verwijderGeschreven: async ({ paden }) => {
         moetIngelogdZijn();

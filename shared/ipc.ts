@@ -175,6 +175,11 @@ export const IPC = {
     voortgang: kanaal(z.strictObject(MetTaak), Voortgang.nullable()),
     /** R-DL-2: the files the app wrote that are still there, oldest first. */
     geschreven: kanaal(Leeg, z.array(GeschrevenBestand)),
+    /**
+     * "Opslaan als PDF" (issue 13): the window as printed (the person screen's overview), saved in
+     * the download folder, listed (R-DL-2) and opened. Desktop app only; browser mode refuses it.
+     */
+    opslaanAlsPdf: kanaal(Leeg, OpgeslagenBestand.extend({ geopend: z.boolean() })),
     /** R-DL-2: deletes these files; only files of `geschreven`, any other path is refused and nothing deleted. */
     verwijderGeschreven: kanaal(z.strictObject({ paden: z.array(z.string().min(1).max(4096)).min(1).max(1000) }), z.object({ verwijderd: z.number().int() })),
   },

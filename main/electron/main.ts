@@ -53,7 +53,9 @@ app.whenReady().then(async () => {
   beveiligSessie(session.defaultSession);
   const verbinding = await isiVerbinding(policy, isi.isiUrl, { systeemProxy: (url) => session.defaultSession.resolveProxy(url) });
   log.info({ proxy: verbinding.proxy, extraCa: Boolean(policy.extraCaCertificaten) }, 'verbinding met ISI');
-  const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan });
+  // The one window, made below once main's services are registered; "Opslaan als PDF" prints it.
+  let venster: BrowserWindow | null = null;
+  const platform = electronPlatform({ zwakkeSleutelopslagToestaan: policy.zwakkeSleutelopslagToestaan, venster: () => venster?.webContents ?? null });
   const kluis = maakKluis({ geheimen: platform.geheimen, dataMap: platform.dataMap() });
   // Retention before anyone logs in: the keys of caches not synced for N days go (issue 12, finding 7).
   log.info({ vernietigd: await kluis.ruimOp(policy.wissenNaDagenZonderSync), dagen: policy.wissenNaDagenZonderSync }, 'bewaartermijn cachesleutels');
@@ -67,10 +69,11 @@ app.whenReady().then(async () => {
   }));
   void bijwerker.zoek();
 
-  const venster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs'), { devtools: devtoolsToegestaan(policy, { verpakt: app.isPackaged }) }));
-  pasVensterbeleidToe(venster, policy);
-  venster.once('ready-to-show', () => venster.show());
-  void venster.loadURL(`${APP_ORIGIN}/`);
+  const hoofdvenster = new BrowserWindow(vensterOpties(join(__dirname, '..', 'preload', 'preload.cjs'), { devtools: devtoolsToegestaan(policy, { verpakt: app.isPackaged }) }));
+  venster = hoofdvenster;
+  pasVensterbeleidToe(hoofdvenster, policy);
+  hoofdvenster.once('ready-to-show', () => hoofdvenster.show());
+  void hoofdvenster.loadURL(`${APP_ORIGIN}/`);
 }).catch((fout: unknown) => {
   log.fatal({ fout: (fout as Error).message }, 'de app kon niet starten');
   dialog.showErrorBox('Portal Inburgering kan niet starten', `Er ging iets mis bij het starten: ${(fout as Error).message}`);

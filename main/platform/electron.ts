@@ -1,8 +1,8 @@
-import { app, safeStorage, shell } from 'electron';
+import { app, safeStorage, shell, type WebContents } from 'electron';
 import type { Geheimen, Platform } from './platform';
 
 /** The desktop app's platform: the OS's own folders, default applications and key store. */
-export function electronPlatform(opties: { zwakkeSleutelopslagToestaan: boolean }): Platform {
+export function electronPlatform(opties: { zwakkeSleutelopslagToestaan: boolean; venster: () => WebContents | null }): Platform {
   return {
     naam: 'electron',
     downloadMap: () => app.getPath('downloads'),
@@ -12,6 +12,11 @@ export function electronPlatform(opties: { zwakkeSleutelopslagToestaan: boolean 
       if (fout) throw new Error(fout);
     },
     geheimen: electronGeheimen(opties),
+    alsPdf: async () => {
+      const inhoud = opties.venster();
+      if (!inhoud) throw new Error('geen venster');
+      return inhoud.printToPDF({ pageSize: 'A4', printBackground: false });
+    },
   };
 }
 

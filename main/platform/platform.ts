@@ -12,6 +12,11 @@ export interface Platform {
   openPad(pad: string): Promise<void>;
   /** The OS's key store, which wraps the cache keys main/vault keeps in the data folder. */
   geheimen: Geheimen;
+  /**
+   * The app's window as a PDF, laid out by its print stylesheet (Chromium's printToPDF): "Opslaan
+   * als PDF" on the person screen. Only the desktop app has it; a browser prints itself.
+   */
+  alsPdf?: () => Promise<Buffer>;
 }
 
 /**

@@ -28,6 +28,8 @@ export const useCacheStore = defineStore('cache', () => {
   const sessie = useSessieStore();
   const cache = shallowRef<Cache | null>(null);
   const beleid = ref<Beleid>(STANDAARD_BELEID);
+  /** Desktop app or browser mode, from main's app info: what only the desktop app can do is offered there only. */
+  const modus = ref<'electron' | 'browser' | null>(null);
   /** Why there is no cache while logged in, said to the user once. */
   const geenCache = ref<Probleem | null>(null);
   /** Said once when an unreadable cache had to be wiped. */
@@ -39,7 +41,9 @@ export const useCacheStore = defineStore('cache', () => {
 
   async function laadBeleid(): Promise<void> {
     const u = await pib.app.info({});
-    if (u.ok) beleid.value = u.waarde.beleid;
+    if (!u.ok) return;
+    beleid.value = u.waarde.beleid;
+    modus.value = u.waarde.modus;
   }
 
   /**
@@ -137,5 +141,5 @@ export const useCacheStore = defineStore('cache', () => {
     else void open();
   });
 
-  return { cache, beleid, geenCache, hersteld, beschadigd, laadBeleid, ruimOp, open, herbouw, sluit, wis };
+  return { cache, beleid, modus, geenCache, hersteld, beschadigd, laadBeleid, ruimOp, open, herbouw, sluit, wis };
 });

@@ -1,10 +1,12 @@
 /**
- * Help (issue 13, point 14): each screen links to its section of DUO's handbook "Handleiding Portal
- * Inburgering voor de Wet inburgering 2013" (v2025.1), the published PDF, at the section's page
- * (`#page=`, the PDF open parameter every PDF viewer follows). It opens in the user's own browser:
- * main lets only DUO's site out of the window (main/electron/beveiliging.ts).
+ * Help (issue 13, point 14): each screen names its section of DUO's handbook "Handleiding Portal
+ * Inburgering voor de Wet inburgering 2013" (v2025.1) and links to the page where DUO publishes its
+ * handbooks, the address the handbook itself gives (§1: "U vindt deze handleiding op DUO
+ * Zakelijk"). Not a guessed address of the PDF itself: DUO moves its files, that page stays. It
+ * opens in the user's own browser: main lets only DUO's site out of the window
+ * (main/electron/beveiliging.ts).
  */
-export const HANDBOEK_URL = 'https://duo.nl/zakelijk/images/handleiding-portal-inburgering-wet-inburgering-2013.pdf';
+export const HANDBOEK_URL = 'https://duo.nl/zakelijk/inburgering-ketenpartners/inloggen/';
 
 export interface Handboeksectie {
   paragraaf: string;
@@ -29,7 +31,8 @@ export const HANDBOEK_SECTIES: Readonly<Record<string, Handboeksectie>> = {
   contact: { paragraaf: '3.14', titel: 'Contact opnemen met het Servicecentrum Inburgering', pagina: 32 },
 };
 
-export const handboekLink = (s: Handboeksectie) => `${HANDBOEK_URL}#page=${s.pagina}`;
+/** The page with DUO's handbooks; the link names the section, and its page for a screen reader. */
+export const handboekLink = (_s: Handboeksectie) => HANDBOEK_URL;
 export const handboekLinkTekst = (s: Handboeksectie) => `Handleiding §${s.paragraaf} ${s.titel}`;
 /** For a screen reader: where the link leads, since it leaves the app. */
-export const handboekLinkLabel = (s: Handboeksectie) => `${handboekLinkTekst(s)} (PDF van DUO, opent in uw browser)`;
+export const handboekLinkLabel = (s: Handboeksectie) => `${handboekLinkTekst(s)} (blz. ${s.pagina}): de handleidingen op DUO Zakelijk, opent in uw browser`;

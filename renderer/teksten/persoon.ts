@@ -13,5 +13,7 @@ export const PERSOON_TEKSTEN = {
   definitiefOp: (datum: string) => `De registratie van de datum voldaan of de reden niet voldaan wordt definitief op ${datum}.`,
   nogTeWijzigen: 'Tot dat moment kunt u deze nog wijzigen.',
   afdrukken: 'Afdrukken',
+  opslaanAlsPdf: 'Opslaan als PDF',
+  pdfOpgeslagen: (bestandsnaam: string, geopend: boolean) => `Het overzicht is opgeslagen als ${bestandsnaam} in uw map Downloads${geopend ? ' en geopend' : '; openen lukte niet, open het daar zelf'}.`,
   afgedruktOp: (gemeente: string, datumTijd: string) => `Gemeente ${gemeente} · afgedrukt op ${datumTijd}`,
 } as const;

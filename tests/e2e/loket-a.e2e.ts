@@ -141,6 +141,8 @@ test.describe('loket: scrollen, status van de persoon, alleen raadplegen, afdruk
     });
     await page.getByTestId('afdrukken').click();
     expect(await page.evaluate(() => (window as unknown as { afgedrukt: number }).afgedrukt)).toBe(1);
+    // "Opslaan als PDF" is the desktop app's (main's printToPDF); a browser offers it in its print dialog.
+    await expect(page.getByTestId('opslaan-pdf')).toHaveCount(0);
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('afdruk-kop')).toBeVisible();

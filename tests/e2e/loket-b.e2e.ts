@@ -158,19 +158,19 @@ test.describe('loket (issue 13, deel B)', () => {
       const link = page.getByTestId('handboek-link');
       await expect(link).toHaveText(handleiding);
       await expect(link).toHaveAttribute('target', '_blank');
-      await expect(link).toHaveAttribute('href', new RegExp(`^${HANDBOEK_URL.replace(/[.]/g, '\\.')}#page=\\d+$`));
+      await expect(link).toHaveAttribute('href', HANDBOEK_URL);
     }
     await controleerToegankelijkheid(page, 'waardepapieren met gekozen gemeente en handleiding');
     await page.getByRole('link', { name: 'Contactformulier' }).click();
     await expect(page.getByTestId('gekozen-gemeente-naam')).toHaveText('Gekozen gemeente: Groningen');
-    await expect(page.getByTestId('handboek-link')).toHaveAttribute('href', `${HANDBOEK_URL}#page=32`);
+    await expect(page.getByTestId('handboek-link')).toHaveAccessibleName(/§3\.14 .*\(blz\. 32\)/);
     // Selecteren signalen (§3.8), reached through a search.
     await page.getByRole('link', { name: 'Portal Inburgering' }).click();
     await openOnderdeel(page, '11. Raadplegen en muteren signalen 2013');
     await page.getByRole('button', { name: 'Toon deze signalen' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selecteren signalen WI2013 – raadplegen en muteren');
     await expect(page.getByTestId('gekozen-gemeente-naam')).toHaveText('Gekozen gemeente: Groningen');
-    await expect(page.getByTestId('handboek-link')).toHaveAttribute('href', `${HANDBOEK_URL}#page=24`);
+    await expect(page.getByTestId('handboek-link')).toHaveAccessibleName(/§3\.8 .*\(blz\. 24\)/);
   });
 
   test('6: een andere gemeente wist de melding en het BSN van de vorige; de laatst gekozen gemeente blijft bij het volgende inloggen', async ({ page, inloggen, omgeving }) => {

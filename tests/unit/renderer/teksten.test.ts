@@ -72,11 +72,12 @@ describe('teksten: één term voor één ding', () => {
     expect(teksten.schermtitelMetModus('Zoeken signalen WI2013', false)).toBe('Zoeken signalen WI2013 – raadplegen');
   });
 
-  it('every handbook link is DUO\'s PDF at the section\'s page, on the one site main lets out', () => {
+  it('every handbook link leads to DUO\'s page of handbooks the handbook itself names, on the one site main lets out', () => {
     const secties = Object.values(teksten.HANDBOEK_SECTIES);
     expect(secties.length).toBeGreaterThanOrEqual(13);
     for (const s of secties) {
-      expect(teksten.handboekLink(s)).toBe(`${teksten.HANDBOEK_URL}#page=${s.pagina}`);
+      expect(teksten.handboekLink(s)).toBe('https://duo.nl/zakelijk/inburgering-ketenpartners/inloggen/');
+      expect(teksten.handboekLinkLabel(s)).toContain(`§${s.paragraaf} ${s.titel} (blz. ${s.pagina})`);
       expect(teksten.handboekLink(s).startsWith('https://duo.nl/')).toBe(true);
     }
     // The pages of the handbook's own table of contents (v2025.1).
