@@ -255,3 +255,131 @@ describe('roles of the laws (R-ROL-1, R-ROL-2)', () => {
     expect(r.status, r.tekst).toBe(200);
   });
 });
+
+describe('the generated authorisation matrix: every route of the document × 7 principals (issue 12)', () => {
+  /**
+   * The seven principals. "verlopen" is a session of demo-muteren past its 10-hour lifetime;
+   * "andere gemeente" is demo-muteren on Amsterdam (0363), a gemeente it is not authorised for;
+   * "verhuisd" is demo-muteren in Groningen on a person who moved from Groningen to Almere (on
+   * routes without {id} it is just demo-muteren in its own gemeente).
+   */
+  const PRINCIPALEN = ['geen token', 'verlopen', 'raadplegen', 'muteren', 'beheerder', 'andere gemeente', 'verhuisd'] as const;
+  type Principaal = (typeof PRINCIPALEN)[number];
+  type Route = [methode: string, pad: string];
+  interface Verwachting {
+    status: number;
+    /** The rule the refusal names (null: the contract names none); undefined for a success. */
+    regel?: string | null;
+  }
+
+  /** The success status the document promises for a route (its one 2xx answer). */
+  function succes([methode, pad]: Route): number {
+    const antwoorden = Object.keys((paden[pad]![methode.toLowerCase()] as { responses: Record<string, unknown> }).responses).map(Number).filter((s) => s >= 200 && s < 300);
+    if (antwoorden.length !== 1) throw new Error(`${methode} ${pad}: niet precies één succesantwoord in het document`);
+    return antwoorden[0]!;
+  }
+
+  /** The rules of API.md, in the order the server applies them; nothing here looks at an answer. */
+  function verwacht(route: Route, wie: Principaal): Verwachting {
+    const [methode, pad] = route;
+    const sleutel = `${methode} ${pad}`;
+    // R-AUTH-1: the open routes answer everyone alike, token or not. The matrix's activation
+    // code is made up, so the activation is refused for that, not for who asks.
+    if (OPEN.has(sleutel)) return sleutel === 'POST /api/v1/activaties' ? { status: 400, regel: 'R-AUTH-2' } : { status: succes(route) };
+    // R-AUTH-1: every other route needs a live session; no rule id, just 401.
+    if (wie === 'geen token' || wie === 'verlopen') return { status: 401, regel: null };
+    // R-AUTH-2: the beheer routes are for the Mijn DUO beheerder only.
+    if (pad.startsWith('/api/v1/beheer/')) return wie === 'beheerder' ? { status: succes(route) } : { status: 403, regel: 'R-AUTH-2' };
+    if (!pad.includes('{gc}')) {
+      // Any session may end itself; in demo mode (as the test server runs) any session may use
+      // the simulation, whatever its roles or gemeenten.
+      if (sleutel === 'DELETE /api/v1/sessies/huidig' || pad.startsWith('/api/v1/simulatie/')) return { status: succes(route) };
+      throw new Error(`${sleutel}: nieuwe route zonder regel in verwacht(); voeg hem toe aan de autorisatiematrix`);
+    }
+    // R-GEM-1: a gemeente route only for a gemeente the user is authorised for; the beheerder has none.
+    if (wie === 'andere gemeente' || wie === 'beheerder') return { status: 403, regel: 'R-GEM-1' };
+    // R-ROL-3: the writes need WI2013MUT.
+    if (wie === 'raadplegen' && MUTATIES.has(sleutel)) return { status: 403, regel: 'R-ROL-3' };
+    // R-SIG-9: only the gemeente where the person lives now may change the person.
+    if (wie === 'verhuisd' && PERSOONSMUTATIES.includes(sleutel)) return { status: 403, regel: 'R-SIG-9' };
+    // R-ROL-2/R-ROL-3: reading with WI2013, writing with WI2013MUT, in the user's own gemeente.
+    return { status: succes(route) };
+  }
+
+  /** A session of the principal: the file's logins, a fresh one where the cell ends it, or an expired one. */
+  async function tokenVan(wie: Principaal, [methode, pad]: Route): Promise<string | undefined> {
+    if (wie === 'geen token') return undefined;
+    if (wie === 'verlopen') {
+      const { token } = maakSessie(isi.db, 'demo-muteren', Date.now());
+      isi.db.prepare('UPDATE sessies SET aangemaakt = ? WHERE token_hash = ?').run(Date.now() - 11 * 3_600_000, tokenHash(token));
+      return token;
+    }
+    const gebruiker = wie === 'raadplegen' ? 'demo-raadplegen' : wie === 'beheerder' ? 'demo-beheerder' : 'demo-muteren';
+    if (`${methode} ${pad}` === 'DELETE /api/v1/sessies/huidig') return isi.login(gebruiker);
+    return { 'demo-raadplegen': raadplegen, 'demo-beheerder': beheerder, 'demo-muteren': muteren }[gebruiker];
+  }
+
+  /**
+   * A fresh person for every cell with {id}, so a write that succeeds leaves the next cell
+   * alone: voldaan with a loan, with an invoice unless the cell adds one; moved to Almere for
+   * "verhuisd".
+   */
+  async function persoonVoor(wie: Principaal, [methode, pad]: Route): Promise<{ id: string }> {
+    if (!pad.includes('{id}')) return hier;
+    const factuurToevoegen = methode === 'POST' && pad.endsWith('/factuur');
+    return maakPersoon(isi, muteren, {
+      gemeentecode: '0014', ...(wie === 'verhuisd' ? { verblijf: 'VOORMALIG' } : {}),
+      lening: true, datumStartPvtPlicht: '2024-06-01', datumEindePvtPlicht: '2025-05-31', datumStartDeelname: '2025-01-06', datumEindeDeelname: '2025-01-10', datumVoldaan: '2025-01-10',
+      ...(factuurToevoegen ? {} : { factuur: { factuurnummer: 'MX', factuurdatum: '2025-01-20' } }),
+    });
+  }
+
+  /** The sample body of the route, fresh where a repeat would be refused for another reason. */
+  async function bodyVoor([methode, pad]: Route): Promise<unknown> {
+    const sleutel = `${methode} ${pad}`;
+    // A new account name each time: repeated failures for one name would be slowed down (429).
+    if (sleutel === 'POST /api/v1/activaties') return { ...(body(methode, pad) as object), gebruikersnaam: `niemand.${teller++}` };
+    // A signal of its own (SS601 of a new PVT-plichtige person), not the one the other tests watch.
+    if (sleutel === 'POST /api/v1/gemeenten/{gc}/signalen/statuswijzigingen') {
+      const p = await maakPersoon(isi, muteren, { gemeentecode: '0014' });
+      const s = await isi.vraag('POST', '/api/v1/gemeenten/0014/signalen/_zoek', { token: muteren, body: { bsn: p.bsn } });
+      return { ids: [s.body.items[0].id], status: 'IN_BEHANDELING' };
+    }
+    return body(methode, pad);
+  }
+
+  const CELLEN: [string, string, Principaal][] = ROUTES.flatMap(([m, p]) => PRINCIPALEN.map((wie) => [m, p, wie] as [string, string, Principaal]));
+  let gecontroleerd = 0;
+
+  it.each(CELLEN)('%s %s as %s', async (methode, pad, wie) => {
+    const route: Route = [methode, pad];
+    const v = verwacht(route, wie);
+    const token = await tokenVan(wie, route);
+    const persoon = await persoonVoor(wie, route);
+    const inhoud = await bodyVoor(route);
+    // {gc} is the principal's gemeente; the simulation's {gemeentecode} (no gemeente route) stays 0014.
+    const r = await isi.vraag(methode, vul(pad, wie === 'andere gemeente' ? '0363' : '0014', persoon), { ...(token ? { token } : {}), body: inhoud });
+    verwachtKoppen(r);
+    if (v.regel === undefined) {
+      expect(r.status, r.tekst).toBe(v.status);
+    } else {
+      const p = verwachtProbleem(r, v.status, v.regel);
+      if (v.status === 401) {
+        expect(r.headers.get('www-authenticate')).toBe('Bearer');
+        expect(p.detail).toBe(wie === 'verlopen' ? 'Uw sessie is verlopen. Log opnieuw in.' : 'U bent niet ingelogd. Log in om verder te gaan.');
+      }
+    }
+    gecontroleerd++;
+  });
+
+  it('every route of the document has its 7 cells, and every cell was checked', () => {
+    const operaties = Object.values(doc.paths).flatMap((item) => Object.keys(item)).filter((k) => ['get', 'post', 'put', 'delete', 'patch'].includes(k));
+    expect(ROUTES.length).toBe(operaties.length);
+    // The open routes of verwacht() are exactly the ones the document marks without security.
+    const zonderBeveiliging = ROUTES.filter(([m, p]) => Array.isArray((paden[p]![m.toLowerCase()] as { security?: unknown[] }).security)).map(([m, p]) => `${m} ${p}`);
+    expect(new Set(zonderBeveiliging)).toEqual(OPEN);
+    expect(CELLEN.length).toBe(ROUTES.length * PRINCIPALEN.length);
+    expect(gecontroleerd).toBe(ROUTES.length * 7);
+    console.log(`autorisatiematrix: ${gecontroleerd} cellen (${ROUTES.length} routes × ${PRINCIPALEN.length} principalen) gecontroleerd`);
+  });
+});
