@@ -51,7 +51,9 @@ test.describe('zoeken wet inburgering', () => {
     await expect(page.getByTestId('geen-wet')).toHaveText(MELDING_GEEN_WET);
     await expect(page.getByTestId('wet-uitkomst')).toHaveCount(0);
     await zoekWet(page, '111222334');
-    await expect(page.getByTestId('bsn')).toContainText('de elfproef klopt niet');
+    // Said once, in the refusal the red field points to.
+    await expect(page.getByText(/de elfproef klopt niet/)).toHaveCount(1);
+    await expect(page.getByLabel('Burgerservicenummer')).toHaveAccessibleDescription(/de elfproef klopt niet/);
     await expect(page.getByLabel('Burgerservicenummer')).toHaveValue('111222334');
     await controleerToegankelijkheid(page, 'zoeken-wet-fout');
   });

@@ -56,7 +56,10 @@ describe('Zoeken wet inburgering (R-WET-1)', () => {
   it('R-BSN-1: an invalid BSN is refused before anything is sent, and stays', async () => {
     const { wrapper } = await zoek('569026041');
     expect(pib.wet.bepaal).not.toHaveBeenCalled();
-    expect(wrapper.get('[data-test=bsn]').text()).toContain('elfproef');
+    // Said once, in the refusal; the field points to it.
+    expect(wrapper.get('[data-test=probleem]').text()).toContain('elfproef');
+    expect(wrapper.get('[data-test=bsn]').text()).not.toContain('elfproef');
+    expect(wrapper.get('[data-test=bsn] input').attributes('aria-describedby')).toContain('wet-fout');
     expect((wrapper.get('[data-test=bsn] input').element as HTMLInputElement).value).toBe('569026041');
     wrapper.unmount();
   });
