@@ -1,4 +1,4 @@
-import { onBeforeUnmount, toRaw } from 'vue';
+import { onBeforeUnmount, toRaw, watch } from 'vue';
 import { useConceptenStore } from '../stores/concepten';
 import { useSessieStore } from '../stores/sessie';
 
@@ -12,10 +12,12 @@ export function useConcept<T extends object>(sleutel: () => string, formulier: T
   const concepten = useConceptenStore();
   const sessie = useSessieStore();
 
-  onBeforeUnmount(() => {
-    // Only a lock: the screen goes because the session went, with the user's name kept for the unlock.
-    if (!sessie.gebruiker && sessie.vergrendeldDoor) concepten.bewaar(sleutel(), structuredClone(toRaw(formulier)), versie());
-  });
+  // Kept at the moment the session goes (before the screen is taken away), so neither the order of
+  // closing the cache, routing and unmounting nor a late answer of ISI decides what is kept.
+  const stop = watch(() => sessie.gebruiker, (nu, voor) => {
+    if (!nu && voor) concepten.bewaar(voor.gebruikersnaam, sleutel(), structuredClone(toRaw(formulier)), versie());
+  }, { flush: 'sync' });
+  onBeforeUnmount(stop);
 
   /** Puts back what was typed before the lock; false when there is nothing to put back. */
   function herstel(): boolean {
