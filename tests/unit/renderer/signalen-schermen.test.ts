@@ -46,13 +46,15 @@ describe('Zoeken signalen WI2013', () => {
     wrapper.unmount();
   });
 
-  it('R-BSN-1: an invalid BSN is refused at the field, nothing is searched, the BSN stays', async () => {
+  it('R-BSN-1: an invalid BSN is refused once, the red field points to the refusal, nothing is searched, the BSN stays', async () => {
     const { wrapper, router } = await toon(ZoekenSignalenView, { waar: '/signalen' });
     const bsn = wrapper.get('[data-test=bsn] input');
     await bsn.setValue('12345');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-test=bsn]').text()).toContain('Een burgerservicenummer bestaat uit 9 cijfers');
+    expect(wrapper.get('[data-test=probleem]').text()).toContain('Een burgerservicenummer bestaat uit 9 cijfers');
+    expect(wrapper.get('[data-test=bsn]').text()).not.toContain('Een burgerservicenummer bestaat uit 9 cijfers');
+    expect(bsn.attributes('aria-describedby')).toContain('signalen-fout');
     expect((bsn.element as HTMLInputElement).value).toBe('12345');
     expect(pib.signalen.zoek).not.toHaveBeenCalled();
     expect(router.currentRoute.value.name).toBe('zoeken-signalen');
