@@ -223,6 +223,34 @@ test.describe('loket (issue 13, deel B)', () => {
     await expect(page.getByLabel('Burgerservicenummer')).toHaveValue('');
   });
 
+  test('7: ook een PVT-formulier en een contactbericht staan er na ontgrendelen weer zoals ze waren getypt', async ({ page, inloggen, omgeving }) => {
+    test.setTimeout(150_000);
+    const p = await simulatiePersoon(omgeving.isiUrl, { gemeentecode: '0014', achternaam: 'Concept', geslacht: 2, datumStartPvtPlicht: '2024-01-01', datumEindePvtPlicht: '2024-12-31' });
+    await inloggen('demo-muteren');
+    await kiesGemeente(page, 'Groningen');
+    await openOnderdeel(page, '09. Raadplegen en muteren persoon 2013');
+    await page.getByLabel('Burgerservicenummer').fill(p.bsn);
+    await page.getByTestId('zoek-bsn').click();
+    await page.getByTestId('pvt-wijzigen').click();
+    const start = page.getByLabel('Datum start deelname PV-traject', { exact: true });
+    await start.fill('03-02-2025');
+    await start.blur();
+    await page.keyboard.press('Control+Shift+L');
+    await expect(page.getByTestId('sessie-melding')).toHaveText(MELDING_HANDMATIG_VERGRENDELD);
+    await expect(page.getByText('03-02-2025')).toHaveCount(0);
+    await ontgrendel(page, omgeving.isiUrl, 'demo-muteren');
+    await expect(page.getByTestId('pvt-form')).toBeVisible();
+    await expect(start).toHaveValue('03-02-2025');
+
+    await page.getByRole('link', { name: 'Portal Inburgering' }).click();
+    await page.getByRole('link', { name: 'Contactformulier' }).click();
+    await page.getByLabel('Bericht', { exact: true }).fill('Een vraag over de PVT van een inburgeraar.');
+    await page.getByTestId('vergrendelen').click();
+    await expect(page.getByTestId('sessie-melding')).toHaveText(MELDING_HANDMATIG_VERGRENDELD);
+    await ontgrendel(page, omgeving.isiUrl, 'demo-muteren');
+    await expect(page.getByLabel('Bericht', { exact: true })).toHaveValue('Een vraag over de PVT van een inburgeraar.');
+  });
+
   test('cosmetisch: één woord voor velden wissen, één Zoek-knop, een BSN-fout één keer, een voet die niet groeit', async ({ page, inloggen }) => {
     await inloggen('demo-muteren');
     // The yellow footer keeps its own height on a short page.
