@@ -1,23 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { IsoDatum } from '../shared/datum';
-import { bouwServer } from './app';
+import { bouwServer, type ServerOpties } from './app';
 import { openDatabase, type Db } from './db/database';
 import { haalDagwerkIn } from './domein/dagwerk';
 import { STANDAARD_AANTALLEN, zaaiDemo } from './demo/seed';
 import { Klok } from './klok';
 
-export interface StartOpties {
+/** What `bouwServer` takes, with the database as a file name: the server's settings are named once, in ServerOpties. */
+export interface StartOpties extends Omit<ServerOpties, 'db' | 'klok'> {
   db: string;
-  demo: boolean;
   vandaag?: IsoDatum;
   /** Generated persons per demo gemeente; the default is 1,200 in 0014 and 360 in 0034. */
   personen?: number;
-  logStream?: { write(regel: string): void };
-  verzoekenPerMinuut?: number;
-  verzoekenZonderSessiePerMinuut?: number;
-  mislukteLogins?: number;
-  idempotentieDagen?: number;
-  sessieMaxUren?: number;
   /** The real clock (TOTP, idle sessions); tests pass their own to let time pass. */
   echteTijd?: () => number;
 }
@@ -33,25 +27,18 @@ export interface Isi {
  * the days the server did not run, and builds the HTTP server (not yet listening).
  */
 export async function maakIsi(opties: StartOpties): Promise<Isi> {
-  const db = openDatabase(opties.db);
-  const klok = new Klok(opties.vandaag ?? null, opties.echteTijd);
+  const { db: pad, vandaag, personen, echteTijd, ...serverOpties } = opties;
+  const db = openDatabase(pad);
+  const klok = new Klok(vandaag ?? null, echteTijd);
   const leeg = db.prepare('SELECT count(*) AS n FROM gemeenten').get() as { n: number };
   if (opties.demo && leeg.n === 0) {
-    const aantallen = opties.personen === undefined ? STANDAARD_AANTALLEN : { '0014': opties.personen, '0034': opties.personen };
+    const aantallen = personen === undefined ? STANDAARD_AANTALLEN : { '0014': personen, '0034': personen };
     zaaiDemo(db, klok.vandaag(), aantallen);
     db.exec('ANALYZE');
   }
   db.pragma('optimize');
   haalDagwerkIn(db, klok.vandaag());
-  const app = await bouwServer({
-    db, klok, demo: opties.demo,
-    ...(opties.logStream ? { logStream: opties.logStream } : {}),
-    ...(opties.verzoekenPerMinuut ? { verzoekenPerMinuut: opties.verzoekenPerMinuut } : {}),
-    ...(opties.verzoekenZonderSessiePerMinuut ? { verzoekenZonderSessiePerMinuut: opties.verzoekenZonderSessiePerMinuut } : {}),
-    ...(opties.mislukteLogins ? { mislukteLogins: opties.mislukteLogins } : {}),
-    ...(opties.idempotentieDagen ? { idempotentieDagen: opties.idempotentieDagen } : {}),
-    ...(opties.sessieMaxUren ? { sessieMaxUren: opties.sessieMaxUren } : {}),
-  });
+  const app = await bouwServer({ ...serverOpties, db, klok });
   app.addHook('onClose', async () => {
     db.close();
   });
