@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { shell, type IpcMain, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
-import { kanalen, type Uitkomst } from '../../shared/ipc';
-import type { Diensten } from '../diensten';
+import { shell, type Session, type WebContents } from 'electron';
 import { metNonce, rendererCsp } from '../csp';
-import { verwerkAanroep } from '../ipc/verwerker';
 import { isEigenUrl } from './venster';
 
 const SOORTEN: Record<string, string> = {
@@ -15,11 +12,6 @@ const SOORTEN: Record<string, string> = {
 
 /** The one page of DUO's site the app links to (the handbook, contact); it opens in the user's browser. */
 const DUO_SITE = 'https://duo.nl/';
-
-export const AFZENDER_GEWEIGERD: Uitkomst<never> = {
-  ok: false,
-  probleem: { type: 'urn:pib:probleem:geweigerd', title: 'Geweigerd', status: 403, code: 'AFZENDER_GEWEIGERD', detail: 'Deze aanroep komt niet van de applicatie zelf en is geweigerd.' },
-};
 
 /** The app asks for no device, location, notification or clipboard permission: every request is refused. */
 export function beveiligSessie(sessie: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
@@ -43,20 +35,6 @@ export function beveiligVenster(wc: Pick<WebContents, 'on' | 'setWindowOpenHandl
     if (url.startsWith(DUO_SITE)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-}
-
-/**
- * One handler per call of the contract. Only the app's own top frame may call main: a subframe,
- * another origin or a frame that is already gone gets a typed refusal and the service is never run.
- */
-export function registreerIpc(ipcMain: Pick<IpcMain, 'handle'>, diensten: Diensten): void {
-  for (const naam of kanalen()) {
-    ipcMain.handle(naam, (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, args: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isEigenUrl(frame.url)) return AFZENDER_GEWEIGERD;
-      return verwerkAanroep(diensten, naam, args);
-    });
-  }
 }
 
 /**

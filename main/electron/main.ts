@@ -11,7 +11,8 @@ import { kiesIsiUrl } from '../policy/isiadres';
 import { isiVerbinding } from '../policy/netwerk';
 import { maakBijwerker } from '../update/bijwerker';
 import { maakKluis } from '../vault/kluis';
-import { beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } from './beveiliging';
+import { registreerIpc } from '../ipc/registreer';
+import { beveiligSessie, beveiligVenster, maakProtocolHandler } from './beveiliging';
 import { APP_ORIGIN, APP_SCHEME, devtoolsToegestaan, pasVensterbeleidToe, vensterOpties } from './venster';
 
 // The Electron entry: only wiring. What it wires is in beveiliging.ts, venster.ts and main/policy,

@@ -1,15 +1,17 @@
-import { kanaalSchema, MELDING_ONGELDIGE_AANROEP, type Uitkomst } from '../../shared/ipc';
+import { kanaalSchema, type KanaalNaam, MELDING_ONGELDIGE_AANROEP, type Uitkomst } from '../../shared/ipc';
 import { leesInvoer } from '../../shared/schemas/fouten';
 import type { Diensten } from '../diensten';
 import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
 import { InstellingFout } from '../policy/instellingen';
+import { controleerResultaat } from './resultaat';
 
 const INTERNE_FOUT = { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' };
 
 /**
  * Carries one call from the renderer to its service: an unknown channel or arguments of the
- * wrong shape are refused here with a typed problem and never reach ISI; nothing is thrown across.
+ * wrong shape are refused here with a typed problem and never reach ISI; a result that breaks the
+ * contract never reaches the renderer (./resultaat.ts); nothing is thrown across.
  */
 export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: unknown): Promise<Uitkomst<unknown>> {
   try {
@@ -23,7 +25,7 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
     }
     const [domein, call] = (kanaal as string).split('.') as [keyof Diensten, string];
     const dienst = (diensten[domein] as Record<string, (a: unknown) => Promise<unknown>>)[call]!;
-    return { ok: true, waarde: await dienst(gelezen.waarde) };
+    return controleerResultaat(kanaal as KanaalNaam, schema.resultaat, await dienst(gelezen.waarde));
   } catch (fout) {
     if (fout instanceof IsiFout || fout instanceof BestandFout || fout instanceof InstellingFout) return { ok: false, probleem: fout.probleem };
     return { ok: false, probleem: INTERNE_FOUT };

@@ -35,7 +35,7 @@ export const useContactStore = defineStore('contact', () => {
     const bericht = berichtVan(b);
     const u = await naVoorcontrole(weigerContactbericht(bericht), () => useWachtrijStore().wijzig({ soort: 'CONTACT', gc, bericht }, idempotencyKey));
     if (!u.ok) return u;
-    ontvangen.value = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as Ontvangst) : null;
+    ontvangen.value = u.waarde.soort === 'VERZONDEN' ? u.waarde.antwoord : null;
     wacht.value = u.waarde.soort === 'WACHT';
     return { ok: true, waarde: { verzonden: !wacht.value } };
   }

@@ -284,7 +284,7 @@ export const useSignalenStore = defineStore('signalen', () => {
           return i === 0 ? u : { ok: false, probleem: { ...u.probleem, detail: `${u.probleem.detail} De status van ${klaar.length} signalen was al gewijzigd; de overige ${ids.length - klaar.length} blijven geselecteerd.` } };
         }
         verzonden &&= u.waarde.soort === 'VERZONDEN';
-        bijgewerkt += u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as { bijgewerkt: number }).bijgewerkt : blok.length;
+        bijgewerkt += u.waarde.soort === 'VERZONDEN' ? u.waarde.antwoord.bijgewerkt : blok.length;
         if (voortgang.value) voortgang.value = { klaar: voortgang.value.klaar + blok.length, totaal: ids.length };
       }
     } finally {

@@ -56,7 +56,7 @@ export const useWaardepapierenStore = defineStore('waardepapieren', () => {
     const bestelling = { soort: f.soort!, aantalSets, contactpersoon: f.contactpersoon.trim(), email: f.email.trim(), bevestigdBovenVerwachting: f.bevestigdBovenVerwachting };
     const u = await naVoorcontrole(weigering, () => useWachtrijStore().wijzig({ soort: 'WAARDEPAPIEREN', gc, bestelling }, idempotencyKey));
     if (!u.ok) return u;
-    bevestiging.value = u.waarde.soort === 'VERZONDEN' ? (u.waarde.antwoord as Bevestiging) : null;
+    bevestiging.value = u.waarde.soort === 'VERZONDEN' ? u.waarde.antwoord : null;
     wacht.value = u.waarde.soort === 'WACHT';
     return { ok: true, waarde: { verzonden: !wacht.value } };
   }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { Uitkomst } from '../../shared/ipc';
 import type { Persoon } from '../../shared/schemas/api';
-import type { UitgaandeWijziging, Verzending } from '../../shared/schemas/uitgaand';
+import type { Antwoord, UitgaandeWijziging, Verzending, WijzigingSoort } from '../../shared/schemas/uitgaand';
 import { pib } from '../bridge';
 import { CacheFout } from '../db';
 import type { UitgaandeEntry } from '../db/types';
@@ -19,8 +19,14 @@ import { useSyncStore } from './sync';
  */
 export const WACHTBUDGET_MS = 4_000;
 
-/** What became of a change the user made: ISI took it (with its answer), or it waits in the outbox. */
-export type Afloop = { soort: 'VERZONDEN'; antwoord: unknown; persoon: Persoon | null } | { soort: 'WACHT'; entry: UitgaandeEntry };
+/** What became of a change of kind `S` the user made: ISI took it (with its answer), or it waits in the outbox. */
+export type Afloop<S extends WijzigingSoort = WijzigingSoort> = { soort: 'VERZONDEN'; antwoord: Antwoord<S>; persoon: Persoon | null } | { soort: 'WACHT'; entry: UitgaandeEntry };
+
+/**
+ * ISI's answer to a change of kind `S`: main asked ISI for exactly that answer
+ * (main/diensten/uitgaand.ts) and checked it against the contract before it crossed.
+ */
+const antwoordOp = <S extends WijzigingSoort>(antwoord: Antwoord): Antwoord<S> => antwoord as Antwoord<S>;
 
 const PERSOON_GROEP: Partial<Record<UitgaandeWijziging['soort'], string>> = { PVT: 'PVT', FACTUUR_OPSLAAN: 'FACTUUR', FACTUUR_VERWIJDEREN: 'FACTUUR' };
 
@@ -152,7 +158,7 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
    * on the same person, so a correction is "opnieuw proberen"), then sent at once. The form learns
    * ISI's answer, ISI's refusal (shown in place, what was typed stays), or that the change waits.
    */
-  async function wijzig(w: UitgaandeWijziging, idempotencyKey: string): Promise<Uitkomst<Afloop>> {
+  async function wijzig<W extends UitgaandeWijziging>(w: W, idempotencyKey: string): Promise<Uitkomst<Afloop<W['soort']>>> {
     const cache = await cacheStore.open();
     if (!cache) return rechtstreeks(w, idempotencyKey);
     const groep = PERSOON_GROEP[w.soort];
@@ -174,15 +180,15 @@ export const useWachtrijStore = defineStore('wachtrij', () => {
     void useSyncStore().synchroniseer(w.gc);
     if (!v) return { ok: true, waarde: { soort: 'WACHT', entry } };
     if (v.uitkomst === 'GEWEIGERD') return { ok: false, probleem: v.probleem };
-    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: v.antwoord, persoon: v.persoon } };
+    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: antwoordOp<W['soort']>(v.antwoord), persoon: v.persoon } };
   }
 
   /** Without a cache (main keeps no key on this machine): straight to ISI, as the portal does. */
-  async function rechtstreeks(w: UitgaandeWijziging, idempotencyKey: string): Promise<Uitkomst<Afloop>> {
+  async function rechtstreeks<W extends UitgaandeWijziging>(w: W, idempotencyKey: string): Promise<Uitkomst<Afloop<W['soort']>>> {
     const u = useSyncStore().meld(await pib.uitgaand.verstuur({ idempotencyKey, wijziging: w }));
     if (!u.ok) return u;
     if (u.waarde.uitkomst === 'GEWEIGERD') return { ok: false, probleem: u.waarde.probleem };
-    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: u.waarde.antwoord, persoon: u.waarde.persoon } };
+    return { ok: true, waarde: { soort: 'VERZONDEN', antwoord: antwoordOp<W['soort']>(u.waarde.antwoord), persoon: u.waarde.persoon } };
   }
 
   /**

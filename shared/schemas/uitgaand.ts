@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { Contactbericht, FactuurInvoer, Gemeentecode, Id, Persoon, Probleem, PvtWijziging, SignaalStatus, Waardepapierbestelling } from './api';
+import {
+  Bestelbevestiging, Contactbericht, Contactontvangst, Factuur, FactuurInvoer, Gemeentecode, Id, Persoon, Probleem, PvtWijziging, SignaalStatus,
+  StatuswijzigingResultaat, Waardepapierbestelling,
+} from './api';
 
 /**
  * A change the user made, as the outbox keeps it until ISI has it (ARCHITECTURE.md "the way of a
@@ -17,16 +20,28 @@ export const UitgaandeWijziging = z.discriminatedUnion('soort', [
 export type UitgaandeWijziging = z.infer<typeof UitgaandeWijziging>;
 export type WijzigingSoort = UitgaandeWijziging['soort'];
 
+/** ISI's answer to each kind of change (its OpenAPI document): a removed invoice has none. */
+export const ANTWOORDEN = {
+  PVT: Persoon,
+  FACTUUR_OPSLAAN: Factuur,
+  FACTUUR_VERWIJDEREN: z.null(),
+  SIGNAALSTATUS: StatuswijzigingResultaat,
+  WAARDEPAPIEREN: Bestelbevestiging,
+  CONTACT: Contactontvangst,
+} as const satisfies Record<WijzigingSoort, z.ZodType>;
+/** ISI's answer to a change of kind `S` (any kind when not known). */
+export type Antwoord<S extends WijzigingSoort = WijzigingSoort> = z.infer<(typeof ANTWOORDEN)[S]>;
+
 /**
- * What became of one send. `VERZONDEN`: ISI took it; `antwoord` is its answer (the person after a
- * PVT or invoice change, so it can replace the local one). `GEWEIGERD`: ISI refused it (400, 403,
+ * What became of one send. `VERZONDEN`: ISI took it; `antwoord` is its answer (`ANTWOORDEN`), and
+ * `persoon` the person after it, so it can replace the local one. `GEWEIGERD`: ISI refused it (400, 403,
  * 404, 409, 412, 422); `serverStand` is the person as ISI has it now, to show beside the user's
  * change. A lost connection, a lost session or a server failure is neither: the send failed and
  * the entry waits for the next try (an `ok: false` across IPC). So is ISI's 409 `IN_BEHANDELING`
  * ("this key is still being handled"): that asks for a retry with the same key, not a refusal.
  */
 export const Verzending = z.discriminatedUnion('uitkomst', [
-  z.object({ uitkomst: z.literal('VERZONDEN'), antwoord: z.unknown(), persoon: Persoon.nullable() }),
+  z.object({ uitkomst: z.literal('VERZONDEN'), antwoord: z.union([Persoon, Factuur, z.null(), StatuswijzigingResultaat, Bestelbevestiging, Contactontvangst]), persoon: Persoon.nullable() }),
   z.object({ uitkomst: z.literal('GEWEIGERD'), probleem: Probleem, serverStand: Persoon.nullable() }),
 ]);
 export type Verzending = z.infer<typeof Verzending>;

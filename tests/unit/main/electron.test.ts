@@ -10,7 +10,8 @@ import type { Diensten } from '../../../main/diensten';
 const { openExternal } = vi.hoisted(() => ({ openExternal: vi.fn(async () => undefined) }));
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
-const { AFZENDER_GEWEIGERD, beveiligSessie, beveiligVenster, maakProtocolHandler, registreerIpc } = await import('../../../main/electron/beveiliging');
+const { beveiligSessie, beveiligVenster, maakProtocolHandler } = await import('../../../main/electron/beveiliging');
+const { AFZENDER_GEWEIGERD, registreerIpc } = await import('../../../main/ipc/registreer');
 const { APP_ORIGIN, devtoolsToegestaan, isEigenUrl, pasVensterbeleidToe, vensterOpties } = await import('../../../main/electron/venster');
 
 beforeEach(() => openExternal.mockClear());
@@ -120,7 +121,7 @@ describe('beveiligSessie', () => {
 describe('registreerIpc', () => {
   function registreer() {
     const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
-    const dienst = vi.fn(async () => ({ versie: '1', modus: 'electron', isiUrl: 'http://isi', demo: false, beleid: { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen' } }));
+    const dienst = vi.fn(async () => ({ versie: '1', modus: 'electron', isiUrl: 'http://isi', demo: false, beleid: { vergrendelNaMinuten: 15, syncIntervalMinuten: 5, wissenNaDagenZonderSync: 14, cacheBijUitloggen: 'vragen', bestandenBewarenDagen: 30 } }));
     const diensten = { app: { info: dienst } } as unknown as Diensten;
     registreerIpc({ handle: (naam: string, f: (event: unknown, args: unknown) => unknown) => handlers.set(naam, f) } as never, diensten);
     return { handlers, dienst };

@@ -8,6 +8,7 @@ import type { Uitkomst } from '../../../shared/ipc';
 import { Bestelbevestiging, Contactontvangst, Factuur, type PvtWijziging, type SignaalInLijst } from '../../../shared/schemas/api';
 import { type UitgaandeWijziging, Verzending } from '../../../shared/schemas/uitgaand';
 import { maakDiensten } from '../../../main/diensten';
+import { ONGELDIG_ANTWOORD } from '../../../main/ipc/resultaat';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
@@ -220,39 +221,56 @@ describe('uitgaand.verstuur: what did not arrive is thrown (ok:false), to be sen
     afterAll(() => new Promise<void>((klaar) => nep.close(() => klaar())));
     const probleem = (status: number, code: string) => ({ type: 'about:blank', title: 'x', status, code, detail: 'Probeer het later opnieuw.' });
 
+    const FACTUUR = { ...INVOER, bedrag: 15000, status: null, geaccepteerd: false };
+
     it('sends each kind as the portal\'s forms did, always with its Idempotency-Key, If-Match where a person changes', async () => {
-      antwoord = { status: 200, body: {} };
+      // The stand-in answers as ISI would, since main's boundary holds every answer to the contract.
+      const persoon = await inTermijn();
+      antwoordOpGet = { status: 200, body: persoon };
       const id = randomUUID();
       const sig = randomUUID();
-      const gevallen: [UitgaandeWijziging, string, string | undefined, unknown][] = [
-        [{ soort: 'PVT', gc: '0014', persoonId: id, versie: 4, wijziging: pvt({ datumVoldaan: '2025-02-01' }) }, `PUT /api/v1/gemeenten/0014/personen/${id}/pvt`, '"4"', pvt({ datumVoldaan: '2025-02-01' })],
-        [{ soort: 'FACTUUR_OPSLAAN', gc: '0014', persoonId: id, versie: 5, nieuw: true, invoer: INVOER }, `POST /api/v1/gemeenten/0014/personen/${id}/factuur`, '"5"', INVOER],
-        [{ soort: 'FACTUUR_OPSLAAN', gc: '0014', persoonId: id, versie: 6, nieuw: false, invoer: INVOER }, `PUT /api/v1/gemeenten/0014/personen/${id}/factuur`, '"6"', INVOER],
-        [{ soort: 'FACTUUR_VERWIJDEREN', gc: '0034', persoonId: id, versie: 7 }, `DELETE /api/v1/gemeenten/0034/personen/${id}/factuur`, '"7"', undefined],
-        [{ soort: 'SIGNAALSTATUS', gc: '0014', ids: [sig], status: 'AFGEHANDELD' }, 'POST /api/v1/gemeenten/0014/signalen/statuswijzigingen', undefined, { ids: [sig], status: 'AFGEHANDELD' }],
+      const gevallen: [UitgaandeWijziging, string, string | undefined, unknown, unknown][] = [
+        [{ soort: 'PVT', gc: '0014', persoonId: id, versie: 4, wijziging: pvt({ datumVoldaan: '2025-02-01' }) }, `PUT /api/v1/gemeenten/0014/personen/${id}/pvt`, '"4"', pvt({ datumVoldaan: '2025-02-01' }), persoon],
+        [{ soort: 'FACTUUR_OPSLAAN', gc: '0014', persoonId: id, versie: 5, nieuw: true, invoer: INVOER }, `POST /api/v1/gemeenten/0014/personen/${id}/factuur`, '"5"', INVOER, FACTUUR],
+        [{ soort: 'FACTUUR_OPSLAAN', gc: '0014', persoonId: id, versie: 6, nieuw: false, invoer: INVOER }, `PUT /api/v1/gemeenten/0014/personen/${id}/factuur`, '"6"', INVOER, FACTUUR],
+        [{ soort: 'FACTUUR_VERWIJDEREN', gc: '0034', persoonId: id, versie: 7 }, `DELETE /api/v1/gemeenten/0034/personen/${id}/factuur`, '"7"', undefined, {}],
+        [{ soort: 'SIGNAALSTATUS', gc: '0014', ids: [sig], status: 'AFGEHANDELD' }, 'POST /api/v1/gemeenten/0014/signalen/statuswijzigingen', undefined, { ids: [sig], status: 'AFGEHANDELD' }, { bijgewerkt: 1 }],
       ];
-      for (const [wijziging, verzoek, ifMatch, body] of gevallen) {
-        verzoeken.length = 0;
-        const sleutel = randomUUID();
-        // Unchecked by Verzending: this stand-in's answers are no persons.
-        expect(await verwerkAanroep(via, 'uitgaand.verstuur', { idempotencyKey: sleutel, wijziging }), verzoek).toMatchObject({ ok: true, waarde: { uitkomst: 'VERZONDEN' } });
-        const [eerste] = verzoeken;
-        expect(`${eerste!.methode} ${eerste!.pad}`).toBe(verzoek);
-        expect(eerste!.headers['idempotency-key']).toBe(sleutel);
-        expect(eerste!.headers['if-match']).toBe(ifMatch);
-        expect(eerste!.body ? JSON.parse(eerste!.body) : undefined).toEqual(body);
+      try {
+        for (const [wijziging, verzoek, ifMatch, body, isiAntwoord] of gevallen) {
+          antwoord = { status: 200, body: isiAntwoord };
+          verzoeken.length = 0;
+          const sleutel = randomUUID();
+          expect(await verwerkAanroep(via, 'uitgaand.verstuur', { idempotencyKey: sleutel, wijziging }), verzoek).toMatchObject({ ok: true, waarde: { uitkomst: 'VERZONDEN' } });
+          const [eerste] = verzoeken;
+          expect(`${eerste!.methode} ${eerste!.pad}`).toBe(verzoek);
+          expect(eerste!.headers['idempotency-key']).toBe(sleutel);
+          expect(eerste!.headers['if-match']).toBe(ifMatch);
+          expect(eerste!.body ? JSON.parse(eerste!.body) : undefined).toEqual(body);
+        }
+      } finally {
+        antwoordOpGet = null;
       }
     });
 
     it('a change that arrived is VERZONDEN even when the person cannot be fetched after it (the next sync brings it)', async () => {
-      antwoord = { status: 201, body: INVOER };
+      antwoord = { status: 201, body: FACTUUR };
       antwoordOpGet = { status: 503, body: probleem(503, 'ONDERHOUD') };
       try {
         const u = await verwerkAanroep(via, 'uitgaand.verstuur', { idempotencyKey: randomUUID(), wijziging: { soort: 'FACTUUR_OPSLAAN', gc: '0014', persoonId: randomUUID(), versie: 1, nieuw: true, invoer: INVOER } });
-        expect(u).toEqual({ ok: true, waarde: { uitkomst: 'VERZONDEN', antwoord: INVOER, persoon: null } });
+        expect(u).toEqual({ ok: true, waarde: { uitkomst: 'VERZONDEN', antwoord: FACTUUR, persoon: null } });
       } finally {
         antwoordOpGet = null;
       }
+    });
+
+    it('an answer of ISI that breaks the contract stops at main\'s boundary with a clear problem; nothing of it reaches the renderer', async () => {
+      // ISI says it took the order, but its confirmation has no order number.
+      antwoord = { status: 201, body: { aantalVellen: 25, bsn: '999990019' } };
+      const u = await verwerkAanroep(via, 'uitgaand.verstuur', { idempotencyKey: randomUUID(), wijziging: { soort: 'WAARDEPAPIEREN', gc: '0014', bestelling: { soort: 'PVT_WAARDEPAPIEREN', aantalSets: 1, contactpersoon: 'Jan', email: 'jan@example.nl', bevestigdBovenVerwachting: false } } });
+      expect(u).toMatchObject({ ok: false, probleem: { status: 502, code: 'ONGELDIG_ANTWOORD', detail: expect.stringMatching(/^DUO \(ISI\) stuurde gegevens die niet aan de afspraken voldoen; .*Probeer het later opnieuw/) } });
+      expect(u).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
+      expect(JSON.stringify(u)).not.toContain('999990019');
     });
 
     it.each([

@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { kanalen, MELDING_ONGELDIGE_AANROEP } from '../../../shared/ipc';
+import { IPC, kanalen, MELDING_ONGELDIGE_AANROEP } from '../../../shared/ipc';
 import type { Diensten } from '../../../main/diensten';
 import { IsiFout } from '../../../main/isi/client';
+import { controleerResultaat, ONGELDIG_ANTWOORD } from '../../../main/ipc/resultaat';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
+
+const WETBEPALING = { wet: 'WI2013', overleden: false, woonachtigInGemeente: true, magGegevensInzien: true, melding: 'Wet inburgering 2013', meldingen: [] };
 
 /** Every service of the contract as a spy, so a test can tell whether any was reached. */
 function spionDiensten(gedrag: (naam: string) => Promise<unknown> = async () => ({})) {
@@ -55,9 +58,9 @@ describe('verwerkAanroep', () => {
   });
 
   it('hands valid arguments, as parsed, to exactly that service', async () => {
-    const { diensten, spionnen, aantalAanroepen } = spionDiensten(async () => ({ wet: 'WI2013' }));
+    const { diensten, spionnen, aantalAanroepen } = spionDiensten(async () => WETBEPALING);
     const uitkomst = await verwerkAanroep(diensten, 'wet.bepaal', { gc: '0014', bsn: '994002026' });
-    expect(uitkomst).toEqual({ ok: true, waarde: { wet: 'WI2013' } });
+    expect(uitkomst).toEqual({ ok: true, waarde: WETBEPALING });
     expect(spionnen.get('wet.bepaal')).toHaveBeenCalledExactlyOnceWith({ gc: '0014', bsn: '994002026' });
     expect(aantalAanroepen()).toBe(1);
   });
@@ -81,6 +84,21 @@ describe('verwerkAanroep', () => {
     const uitkomst = verwerkAanroep(diensten, 'app.info', {});
     await expect(uitkomst).resolves.toMatchObject({ ok: false, probleem: { status: 500, code: 'INTERNE_FOUT' } });
     expect(JSON.stringify(await uitkomst)).not.toContain('geheim');
+  });
+
+  it('refuses a result that breaks the contract: the renderer gets a clear problem, not the result', async () => {
+    const { diensten } = spionDiensten(async () => ({ wet: 'WI2013', bsn: '994002026' }));
+    const uitkomst = await verwerkAanroep(diensten, 'wet.bepaal', { gc: '0014', bsn: '994002026' });
+    expect(uitkomst).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
+  });
+
+  it('in production a search page of up to 500 rows is passed unchecked; every other result is checked', () => {
+    const kapot = { items: 'geen lijst' };
+    expect(controleerResultaat('personen.zoek', IPC.personen.zoek.resultaat, kapot, false)).toEqual({ ok: true, waarde: kapot });
+    expect(controleerResultaat('signalen.zoek', IPC.signalen.zoek.resultaat, kapot, false)).toEqual({ ok: true, waarde: kapot });
+    expect(controleerResultaat('personen.zoek', IPC.personen.zoek.resultaat, kapot, true)).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
+    expect(controleerResultaat('personen.haal', IPC.personen.haal.resultaat, kapot, false)).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
+    expect(controleerResultaat('sync.pagina', IPC.sync.pagina.resultaat, { json: 'geen JSON, en niet gelezen', cursor: 'c', meer: false }, false)).toMatchObject({ ok: true });
   });
 
   it('never throws, even when a service is missing', async () => {

@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter, type RouteLocationRaw } from 'vue-ro
 import type { Uitkomst } from '../../../shared/ipc';
 import type { Rol } from '../../../shared/rules/rollen';
 import type { Persoon } from '../../../shared/schemas/api';
-import type { Verzending } from '../../../shared/schemas/uitgaand';
+import type { Antwoord, Verzending } from '../../../shared/schemas/uitgaand';
 import { useSessieStore } from '../../../renderer/stores/sessie';
 import { routes } from '../../../renderer/router';
 
@@ -31,7 +31,7 @@ export const GEEN_SLEUTELOPSLAG: Uitkomst<never> = {
 };
 
 /** `uitgaand.verstuur`: ISI took the change; `antwoord` is its answer, `persoon` the person after it (PVT, invoice). */
-export function verzonden(antwoord: unknown, persoon: Persoon | null = null): Uitkomst<Verzending> {
+export function verzonden(antwoord: Antwoord, persoon: Persoon | null = null): Uitkomst<Verzending> {
   return { ok: true, waarde: { uitkomst: 'VERZONDEN', antwoord, persoon } };
 }
 
