@@ -9,6 +9,7 @@ import type { Gebruiker, PersonenZoekvraag, PersoonInLijst, Persoon, SignaalInLi
 import { type UitgaandeWijziging, type Verzending, WEIGERINGSSTATUSSEN } from '../shared/schemas/uitgaand';
 import { BestandFout, bestandenRegister, bewaarBestand, converteerSignaalExport, converteerZip, schrijfLijst, type Werkboekbestand } from './files';
 import { GEEN_VERBINDING, type IsiClient, IsiFout, SESSIE_VERLOPEN } from './isi/client';
+import { rendererLog } from './log/renderer';
 import type { Platform } from './platform/platform';
 import { beleidVoorRenderer } from './policy/beleid';
 import { type Beleidsbron, organisatiebronnen } from './policy/bronnen';
@@ -253,6 +254,7 @@ export function maakDiensten({ isi, platform, info, policy, kluis, aanbieden, br
   }
 
   return {
+    log: rendererLog(),
     app: {
       info: async () => ({ ...info, isiUrl: isi.basisUrl, beleid: beleidVoorRenderer(policy) }),
       instellingen: async () => instellingen.lees(),
