@@ -27,7 +27,7 @@ export function rendererLog(opties: { perMinuut?: number; nu?: () => number } = 
         return {};
       }
       geschreven++;
-      logboek().error({ bron: 'renderer', soort: f.bron, route: f.route, err: { type: 'RendererFout', message: f.melding, stack: f.stack }, ...(overgeslagen ? { overgeslagen } : {}) }, 'onverwachte fout in het venster');
+      logboek().error({ bron: 'renderer', soort: f.bron, route: f.route, melding: f.melding, stack: f.stack, ...(overgeslagen ? { overgeslagen } : {}) }, 'onverwachte fout in het venster');
       overgeslagen = 0;
       return {};
     },
