@@ -5,6 +5,7 @@ import { aliases, mdi } from 'vuetify/iconsets/mdi-svg';
 import { nl } from 'vuetify/locale';
 import 'vuetify/styles';
 import App from './App.vue';
+import { vangOnverwacht } from './onverwacht';
 import { maakRouter } from './router';
 import { useCacheStore } from './stores/cache';
 import { useSessieStore } from './stores/sessie';
@@ -32,6 +33,7 @@ const vuetify = createVuetify({
 });
 
 const app = createApp(App);
+vangOnverwacht(app);
 app.use(createPinia());
 // Policy first (lock and retention times), then retention: an unused cache goes before anyone logs in.
 const cacheStore = useCacheStore();

@@ -126,6 +126,13 @@ if (opdracht === 'gemeente') {
     await isi.app.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // A close that fails still ends the process, with its cause on stderr rather than as an unhandled rejection.
+  const stopBijSignaal = () => {
+    stop().catch((fout: unknown) => {
+      process.stderr.write(`Stoppen mislukt: ${(fout as Error).message}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', stopBijSignaal);
+  process.on('SIGTERM', stopBijSignaal);
 }

@@ -107,7 +107,23 @@ const MetTaak = { taakId: Id };
  */
 export const Cachesleutel = z.object({ gebruikersnaam: z.string(), sleutel: z.string() });
 
+/**
+ * An unexpected error of the renderer, for main's log. Bounded, so a page in a loop cannot fill
+ * the disk; main masks anything that may be a BSN and takes only so many a minute (main/log/renderer.ts).
+ */
+export const RendererFout = z.strictObject({
+  bron: z.enum(['vue', 'venster', 'belofte', 'aanroep', 'vergrendelen']),
+  melding: z.string().max(2000),
+  stack: z.string().max(8000).optional(),
+  /** The route the user was on (a path, never with a BSN: the app puts none in a route). */
+  route: z.string().max(200).optional(),
+});
+
 export const IPC = {
+  log: {
+    /** The renderer reports an unexpected error; what the user sees is the renderer's one clear message. */
+    fout: kanaal(RendererFout, Leeg),
+  },
   app: {
     info: kanaal(Leeg, AppInfo),
     /** Every setting with its effective value and source, the version, the ISI address and the update state. */

@@ -1,3 +1,4 @@
+import { rendererLog } from '../log/renderer';
 import { maakBestandswerk } from './excel';
 import { appDiensten } from './app';
 import { bestandenDiensten } from './bestanden';
@@ -24,6 +25,7 @@ export function maakDiensten(opties: DienstOpties): Diensten {
   const stand = new Sessiestand(isi);
   const werk = maakBestandswerk({ isi, platform, policy, aanbieden });
   return {
+    log: rendererLog(),
     app: appDiensten(opties),
     sessie: sessieDiensten(isi, stand),
     cache: cacheDiensten(stand, kluis),

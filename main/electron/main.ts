@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
-import { type Logboek, logboekVolgensBeleid, maakLogboek } from '../log/logboek';
+import { type Logboek, logboekVolgensBeleid, maakLogboek, zetLogboek } from '../log/logboek';
 import { bewaakOuder, ouderPid } from '../ouderbewaking';
 import { electronPlatform } from '../platform/electron';
 import { type GelezenBeleid, leesBeleid } from '../policy/beleid';
@@ -19,6 +19,8 @@ import { APP_ORIGIN, APP_SCHEME, devtoolsToegestaan, pasVensterbeleidToe, venste
 // where the unit tests check it (the Electron binary cannot be installed everywhere).
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const MELDING_START_MISLUKT = 'Er ging iets mis bij het starten van Portal Inburgering. Start de app opnieuw; lukt het dan nog niet, neem dan contact op met uw beheerder en noem het tijdstip (de oorzaak staat in het logbestand).';
 
 /** Stops before anything starts: a policy IT got wrong stops the app rather than being half applied. */
 function stop(fout: ConfigFout, log: Logboek): never {
@@ -41,6 +43,7 @@ try {
   stop(fout, maakLogboek({ map: app.getPath('logs'), niveau: 'fout' }));
 }
 const policy = gelezen.policy;
+zetLogboek(log);
 log.info({ versie: app.getVersion(), isiUrl: isi.isiUrl, herkomst: gelezen.herkomst }, 'gestart');
 
 app.enableSandbox();
@@ -76,8 +79,9 @@ app.whenReady().then(async () => {
   hoofdvenster.once('ready-to-show', () => hoofdvenster.show());
   void hoofdvenster.loadURL(`${APP_ORIGIN}/`);
 }).catch((fout: unknown) => {
-  log.fatal({ fout: (fout as Error).message }, 'de app kon niet starten');
-  dialog.showErrorBox('Portal Inburgering kan niet starten', `Er ging iets mis bij het starten: ${(fout as Error).message}`);
+  // The cause with its stack in the log (masked there); the dialog says what to do, not the internals.
+  log.fatal({ err: fout }, 'de app kon niet starten');
+  dialog.showErrorBox('Portal Inburgering kan niet starten', MELDING_START_MISLUKT);
   app.exit(1);
 });
 

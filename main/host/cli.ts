@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigFout } from '../config';
 import { maakDiensten } from '../diensten';
 import { IsiClient } from '../isi/client';
-import { type Logboek, logboekVolgensBeleid, maakLogboek } from '../log/logboek';
+import { type Logboek, logboekVolgensBeleid, maakLogboek, zetLogboek } from '../log/logboek';
 import { nodePlatform } from '../platform/node';
 import { type GelezenBeleid, leesBeleid } from '../policy/beleid';
 import { kiesIsiUrl } from '../policy/isiadres';
@@ -55,6 +55,7 @@ try {
   stop(fout, maakLogboek({ map: LOGMAP, niveau: 'fout' }));
 }
 const policy = gelezen.policy;
+zetLogboek(log);
 const versie = process.env.npm_package_version ?? '0.0.0';
 log.info({ versie, modus: 'browser', isiUrl: isi.isiUrl, herkomst: gelezen.herkomst }, 'gestart');
 let verbinding: Awaited<ReturnType<typeof isiVerbinding>>;
@@ -97,5 +98,12 @@ const beeindig = async () => {
   await host.stop();
   process.exit(0);
 };
-process.on('SIGINT', beeindig);
-process.on('SIGTERM', beeindig);
+// A stop that fails still ends the process, with its cause in the log rather than as an unhandled rejection.
+const stopBijSignaal = () => {
+  beeindig().catch((fout: unknown) => {
+    log.error({ err: fout }, 'stoppen mislukt');
+    process.exit(1);
+  });
+};
+process.on('SIGINT', stopBijSignaal);
+process.on('SIGTERM', stopBijSignaal);

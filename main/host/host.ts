@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Diensten } from '../diensten';
 import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
+import { logboek } from '../log/logboek';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
 import { Sleutelring } from './sleutels';
 import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
@@ -20,6 +21,7 @@ const SOORTEN: Record<string, string> = {
 const DOWNLOAD_SOORTEN: Record<string, string> = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 const Bericht = z.object({ id: z.number().int(), kanaal: z.string().max(100), args: z.unknown() });
+const BerichtId = Bericht.pick({ id: true });
 
 /** What the socket says to a message that is no call (issue 12, finding 12). */
 const ONGELDIG_BERICHT = {
@@ -181,17 +183,27 @@ export async function startHost(opties: {
 
   function verbind(ws: WebSocket): void {
     ws.send(JSON.stringify({ sleutel: sleutels.geefHerverbindsleutel() }));
-    ws.on('message', async (ruw) => {
-      let bericht: z.infer<typeof Bericht>;
-      try {
-        bericht = Bericht.parse(JSON.parse(String(ruw)));
-      } catch {
-        ws.send(JSON.stringify({ id: null, uitkomst: ONGELDIG_BERICHT }));
-        return;
-      }
-      const uitkomst = await verwerkAanroep(opties.diensten, bericht.kanaal, bericht.args);
-      ws.send(JSON.stringify({ id: bericht.id, uitkomst }));
+    ws.on('message', (ruw) => {
+      beantwoord(ws, String(ruw)).catch((fout: unknown) => logboek().error({ err: fout }, 'antwoord op de socket mislukt'));
     });
+  }
+
+  async function beantwoord(ws: WebSocket, tekst: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(tekst);
+    } catch {
+      json = undefined;
+    }
+    const bericht = Bericht.safeParse(json);
+    if (!bericht.success) {
+      // A message with a readable id is answered under it, so the caller's promise settles (issue 10).
+      const id = BerichtId.safeParse(json);
+      ws.send(JSON.stringify({ id: id.success ? id.data.id : null, uitkomst: ONGELDIG_BERICHT }));
+      return;
+    }
+    const uitkomst = await verwerkAanroep(opties.diensten, bericht.data.kanaal, bericht.data.args);
+    ws.send(JSON.stringify({ id: bericht.data.id, uitkomst }));
   }
 
   const gevraagd = opties.port ?? 0;

@@ -3,6 +3,7 @@ import { leesInvoer } from '../../shared/schemas/fouten';
 import type { Diensten } from '../diensten';
 import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
+import { logboek } from '../log/logboek';
 import { InstellingFout } from '../policy/instellingen';
 import { controleerResultaat } from './resultaat';
 
@@ -28,6 +29,8 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
     return controleerResultaat(kanaal as KanaalNaam, schema.resultaat, await dienst(gelezen.waarde));
   } catch (fout) {
     if (fout instanceof IsiFout || fout instanceof BestandFout || fout instanceof InstellingFout) return { ok: false, probleem: fout.probleem };
+    // A fault of the app: its cause (stack and `cause` chain) goes to the log, masked there; the user gets the one message.
+    logboek().error({ err: fout, kanaal: String(kanaal).slice(0, 100) }, 'onverwachte fout in een aanroep');
     return { ok: false, probleem: INTERNE_FOUT };
   }
 }

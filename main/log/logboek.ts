@@ -74,3 +74,19 @@ export function logboekVolgensBeleid(p: Pick<Policy, 'logMap' | 'logNiveau'>, st
     throw new ConfigFout(`In de logmap ${map} kan de app niet schrijven (${(fout as Error).message}). Vraag IT de instelling logMap te herstellen (zie docs/beleid.md).`);
   }
 }
+
+/** Silent until an entry sets the real one: tests and tools that set none write nothing. */
+let procesLogboek: Logboek = pino({ level: 'silent' });
+
+/**
+ * The one log of this process, set once by the Electron entry or the browser-mode host when the
+ * policy is read; what catches an unexpected error (main/ipc/verwerker.ts, the renderer's
+ * reports) writes there without each service carrying it.
+ */
+export function zetLogboek(log: Logboek): void {
+  procesLogboek = log;
+}
+
+export function logboek(): Logboek {
+  return procesLogboek;
+}

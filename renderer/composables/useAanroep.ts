@@ -1,6 +1,7 @@
 import { ref, watch } from 'vue';
 import type { Uitkomst } from '../../shared/ipc';
 import type { Probleem } from '../../shared/schemas/api';
+import { probleemVanFout } from '../onverwacht';
 import { useSessieStore } from '../stores/sessie';
 import { useSyncStore } from '../stores/sync';
 
@@ -24,6 +25,10 @@ export function useAanroep() {
       if (uitkomst.ok) return uitkomst.waarde;
       probleem.value = uitkomst.probleem;
       if (uitkomst.probleem.status === 401) useSessieStore().verlopen(uitkomst.probleem.detail);
+      return null;
+    } catch (fout) {
+      // The action threw instead of returning its outcome (the cache locked during a search): said in place, not lost.
+      probleem.value = probleemVanFout(fout);
       return null;
     } finally {
       bezig.value = false;

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { pib } from '../bridge';
+import { meldOnverwacht } from '../onverwacht';
 import { useCacheStore } from '../stores/cache';
 import { useSessieStore } from '../stores/sessie';
 import { MELDING_HANDMATIG_VERGRENDELD, meldingVergrendeld } from '../teksten';
@@ -32,7 +33,9 @@ export function useVergrendeling(): { vergrendel: (handmatig: boolean) => Promis
     if (!sessie.gebruiker) return;
     const minuten = cacheStore.beleid.vergrendelNaMinuten;
     const terug = route.fullPath;
-    cacheStore.sluit();
+    // The database is closed before main forgets the session, so no lock leaves it open behind it;
+    // a close that fails is reported to main's log and the lock goes on (it was an unawaited promise).
+    await cacheStore.sluit().catch((fout: unknown) => meldOnverwacht('vergrendelen', fout));
     await pib.sessie.vergrendel({});
     sessie.vergrendeld(handmatig ? MELDING_HANDMATIG_VERGRENDELD : meldingVergrendeld(minuten));
     await router.push({ name: 'inloggen', query: terug !== '/' ? { terug } : {} });

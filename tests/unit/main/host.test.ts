@@ -172,8 +172,13 @@ describe('the IPC socket of the host', () => {
 
   it('answers a message that is no call with a typed problem, and keeps answering', async () => {
     const ws = await open();
-    for (const ruw of ['geen json', '{"id": "een", "kanaal": "app.info"}', '[]', 'null', JSON.stringify({ id: 1, kanaal: 'x'.repeat(101), args: {} })]) {
-      expect(await stuur(ws, ruw, null, 2_000), ruw).toMatchObject({ ok: false, probleem: { status: 400, code: 'ONGELDIG_BERICHT', detail: expect.stringContaining('Herlaad de pagina') } });
+    const ongeldig = { ok: false, probleem: { status: 400, code: 'ONGELDIG_BERICHT', detail: expect.stringContaining('Herlaad de pagina') } };
+    for (const ruw of ['geen json', '{"id": "een", "kanaal": "app.info"}', '[]', 'null']) {
+      expect(await stuur(ws, ruw, null, 2_000), ruw).toMatchObject(ongeldig);
+    }
+    // A readable id gets its answer under that id, so the caller's promise settles (issue 10).
+    for (const [id, ruw] of [[1, JSON.stringify({ id: 1, kanaal: 'x'.repeat(101), args: {} })], [2, '{"id": 2, "kanaal": 42}'], [3, '{"id": 3}']] as const) {
+      expect(await stuur(ws, ruw, id, 2_000), ruw).toMatchObject(ongeldig);
     }
     expect(await roep(ws, 'app.info', {})).toMatchObject({ ok: true, waarde: { modus: 'browser', beleid: { vergrendelNaMinuten: 15, cacheBijUitloggen: 'vragen' } } });
     ws.terminate();

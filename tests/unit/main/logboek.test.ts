@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { LOGBESTAND, maakLogboek, roterendBestand } from '../../../main/log/logboek';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOGBESTAND, logboek, maakLogboek, roterendBestand, zetLogboek } from '../../../main/log/logboek';
+import { rendererLog } from '../../../main/log/renderer';
 import { maskeerBsn, veiligPad } from '../../../shared/maskeer';
 
 const map = () => mkdtempSync(join(tmpdir(), 'pib-log-'));
@@ -93,5 +94,31 @@ describe('masking, shared with the reference server\'s way', () => {
     const tekst = readFileSync(join(m, LOGBESTAND), 'utf8');
     expect(tekst).not.toMatch(/%39%39%34|994-002-026|9940\.02\.026/);
     expect(regels(m)[0]!.msg).toBe('gezocht op *********** en ***********');
+  });
+});
+
+describe('log.fout: the renderer\'s unexpected errors in main\'s log', () => {
+  const stil = logboek();
+  afterEach(() => zetLogboek(stil));
+
+  it('writes what the renderer reports, masked', async () => {
+    const m = map();
+    zetLogboek(maakLogboek({ map: m, niveau: 'fout' }));
+    await rendererLog().fout({ bron: 'vue', melding: 'TypeError: persoon 994002026 is undefined', stack: 'at PersoonScherm (994002026)', route: '/personen' });
+    const [regel] = regels(m);
+    expect(regel).toMatchObject({ level: 50, bron: 'renderer', soort: 'vue', route: '/personen', melding: 'TypeError: persoon ********* is undefined', stack: 'at PersoonScherm (*********)' });
+    expect(readFileSync(join(m, LOGBESTAND), 'utf8')).not.toContain('994002026');
+  });
+
+  it('takes at most so many a minute, and counts the ones it dropped in the next line', async () => {
+    const m = map();
+    zetLogboek(maakLogboek({ map: m, niveau: 'fout' }));
+    let klok = 0;
+    const dienst = rendererLog({ perMinuut: 3, nu: () => klok });
+    for (let i = 0; i < 10; i++) await dienst.fout({ bron: 'belofte', melding: `fout ${i}` });
+    expect(regels(m).map((r) => r.melding)).toEqual(['fout 0', 'fout 1', 'fout 2']);
+    klok = 60_000;
+    await dienst.fout({ bron: 'belofte', melding: 'na een minuut' });
+    expect(regels(m).at(-1)).toMatchObject({ overgeslagen: 7, melding: 'na een minuut' });
   });
 });

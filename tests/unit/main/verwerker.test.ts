@@ -1,9 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC, kanalen, MELDING_ONGELDIGE_AANROEP } from '../../../shared/ipc';
 import type { Diensten } from '../../../main/diensten';
 import { IsiFout } from '../../../main/isi/client';
 import { controleerResultaat, ONGELDIG_ANTWOORD } from '../../../main/ipc/resultaat';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
+import { LOGBESTAND, logboek, maakLogboek, zetLogboek } from '../../../main/log/logboek';
 
 const WETBEPALING = { wet: 'WI2013', overleden: false, woonachtigInGemeente: true, magGegevensInzien: true, melding: 'Wet inburgering 2013', meldingen: [] };
 
@@ -104,5 +108,37 @@ describe('verwerkAanroep', () => {
   it('never throws, even when a service is missing', async () => {
     const uitkomst = await verwerkAanroep({} as Diensten, 'app.info', {});
     expect(uitkomst).toMatchObject({ ok: false, probleem: { status: 500, code: 'INTERNE_FOUT' } });
+  });
+
+  describe('an unexpected error in the log', () => {
+    const stil = logboek();
+    afterEach(() => zetLogboek(stil));
+
+    it('is written with its cause and stack, every BSN masked, while the user gets the one message', async () => {
+      const map = mkdtempSync(join(tmpdir(), 'pib-verwerker-'));
+      zetLogboek(maakLogboek({ map, niveau: 'fout' }));
+      const { diensten } = spionDiensten(async () => {
+        throw new TypeError('wet van 994002026 niet te bepalen', { cause: new RangeError('peildatum ontbreekt voor 994-002-026') });
+      });
+      const uitkomst = await verwerkAanroep(diensten, 'wet.bepaal', { gc: '0014', bsn: '994002026' });
+      expect(uitkomst).toMatchObject({ ok: false, probleem: { status: 500, code: 'INTERNE_FOUT', detail: expect.stringContaining('Probeer het opnieuw') } });
+      const tekst = readFileSync(join(map, LOGBESTAND), 'utf8');
+      const regel = JSON.parse(tekst) as { level: number; msg: string; kanaal: string; err: { type: string; message: string; stack: string } };
+      expect(regel).toMatchObject({ level: 50, msg: 'onverwachte fout in een aanroep', kanaal: 'wet.bepaal', err: { type: 'TypeError' } });
+      expect(regel.err.message).toContain('peildatum ontbreekt');
+      expect(regel.err.stack).toContain('caused by: RangeError');
+      expect(regel.err.stack).toContain('verwerker.test.ts');
+      expect(tekst).not.toMatch(/994\D?002\D?026/);
+    });
+
+    it('is not written for a refusal of ISI, which is no fault of the app', async () => {
+      const map = mkdtempSync(join(tmpdir(), 'pib-verwerker-'));
+      zetLogboek(maakLogboek({ map, niveau: 'debug' }));
+      const { diensten } = spionDiensten(async () => {
+        throw new IsiFout({ type: 'urn:isi:probleem:x', title: 'Geweigerd', status: 403, code: 'GEEN_TOEGANG', detail: 'Geen toegang.' });
+      });
+      await verwerkAanroep(diensten, 'signalen.openstaand', { gc: '0014' });
+      expect(readFileSync(join(map, LOGBESTAND), 'utf8')).toBe('');
+    });
   });
 });

@@ -110,7 +110,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stil();
-  useCacheStore().sluit();
+  await useCacheStore().sluit();
 });
 
 describe('sync store: de cache in de pas met ISI', () => {
@@ -169,7 +169,7 @@ describe('sync store: de cache in de pas met ISI', () => {
     expect(s.sync.stand).toMatchObject({ cursor: 'c6', volledig: false, totaal: 8, verwerkt: 6 });
 
     // The app is closed and opened again; the connection is back.
-    s.cacheStore.sluit();
+    await s.cacheStore.sluit();
     await stil();
     isi.online = true;
     pib.sync.pagina.mockClear();
@@ -337,7 +337,7 @@ describe('wachtrij store: de weg van een wijziging', () => {
     await stil();
 
     // Closed (logout, lock) and opened again by the same user, in a new window.
-    s.cacheStore.sluit();
+    await s.cacheStore.sluit();
     await stil();
     const t = inloggen();
     await t.cacheStore.open();
@@ -629,7 +629,7 @@ describe('cache store: sleutel, bewaartermijn en wissen', () => {
   it('een cache geschreven met een sleutel die main niet meer heeft (VERKEERDE_SLEUTEL) wordt gewist en opnieuw gevuld, en de gebruiker hoort het', async () => {
     const vreemd = await openCache(GEBRUIKER, ANDERE_SLEUTEL);
     await vreemd.zetInWachtrij(pvt(P1, '2025-02-01'), crypto.randomUUID());
-    vreemd.sluit();
+    await vreemd.sluit();
     const s = inloggen();
     await expect(s.personen.zoek({ soort: 'BSN', bsn: P1.bsn })).resolves.toEqual({ ok: true, waarde: { soort: 'PERSOON', id: P1.id } });
     expect(s.cacheStore.hersteld).toBe(MELDING_HERSTELD);

@@ -63,9 +63,9 @@ beforeEach(async () => {
   pib.uitgaand.verstuur.mockResolvedValue(GEEN_VERBINDING);
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  useCacheStore().sluit();
+  await useCacheStore().sluit();
 });
 
 describe('automatisch vergrendelen (beleid vergrendelNaMinuten)', () => {

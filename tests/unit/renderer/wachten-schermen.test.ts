@@ -65,7 +65,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stil();
-  useCacheStore().sluit();
+  await useCacheStore().sluit();
 });
 
 describe('schermen met een wijziging die wacht op verzending', () => {

@@ -53,8 +53,8 @@ beforeEach(async () => {
   koppel(pib, isi);
 });
 
-afterEach(() => {
-  useCacheStore().sluit();
+afterEach(async () => {
+  await useCacheStore().sluit();
 });
 
 /** Entries made `dagenGeleden` days ago, in the cache of a logged-in user whose ISI keeps keys `bewaar` days; nothing sent yet. */
