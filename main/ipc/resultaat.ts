@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KanaalNaam, Uitkomst } from '../../shared/ipc';
+import { logboek } from '../log/logboek';
 
 /**
  * Results are checked against the contract's result schema before they cross to the renderer:
@@ -23,5 +24,9 @@ export const ONGELDIG_ANTWOORD = {
 /** The service's result as it is, or the problem that it does not match `resultaat` (nothing of it crosses). */
 export function controleerResultaat(kanaal: KanaalNaam, resultaat: z.ZodType, waarde: unknown, onderTest = ONDER_TEST): Uitkomst<unknown> {
   if (!onderTest && ALLEEN_ONDER_TEST.has(kanaal)) return { ok: true, waarde };
-  return resultaat.safeParse(waarde).success ? { ok: true, waarde } : { ok: false, probleem: ONGELDIG_ANTWOORD };
+  const gelezen = resultaat.safeParse(waarde);
+  if (gelezen.success) return { ok: true, waarde };
+  // Where the answer breaks the contract, by field path only: the values may be personal data.
+  logboek().warn({ kanaal, velden: gelezen.error.issues.slice(0, 5).map((i) => i.path.join('.')) }, 'een antwoord voldoet niet aan het contract en is niet doorgegeven');
+  return { ok: false, probleem: ONGELDIG_ANTWOORD };
 }
