@@ -1,5 +1,5 @@
-import { isOpenstaand, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
-import { DATUMBEREIKEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
+import { isOpenstaand, SIGNAAL_KOLOMMEN, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
+import { DATUMBEREIKEN, PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon, PersoonInLijst, SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
 import { indexVelden, type IndexVelden } from './weergave';
@@ -29,6 +29,10 @@ const DATUMVELDEN = {
   eindeDeelnameVan: 'datumEindeDeelname',
 } as const satisfies Record<(typeof DATUMBEREIKEN)[number][0], keyof IndexVelden>;
 const GELIJKVELDEN = ['pvtPlichtig', 'voldaan', 'rechtOpMb', 'verblijf', 'factuurAanwezig'] as const;
+
+/** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
+const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
+const SIGNAAL_ORDEN = SIGNAAL_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
 
 /** Sorted results kept per gemeente, so paging through one search sorts once. */
 const BEWAARDE_RESULTATEN = 16;
@@ -115,10 +119,12 @@ export class Gemeentegeheugen {
   private wijzigt(personen: Iterable<string>, signalen: Iterable<string>): void {
     this.persoonResultaten.wis();
     this.signaalResultaten.wis();
-    for (const id of personen) if (!this.veranderdePersonen.has(id)) this.veranderdePersonen.set(id, this.personen.get(id) ?? null);
+    // With no order kept (an unlock, a full sync) there is nothing to bring up to date: replaying a
+    // hundred thousand records then notes nothing.
+    if (this.persoonOrden.size > 0) for (const id of personen) if (!this.veranderdePersonen.has(id)) this.veranderdePersonen.set(id, this.personen.get(id) ?? null);
     let s = false;
     for (const id of signalen) {
-      if (!this.veranderdeSignalen.has(id)) this.veranderdeSignalen.set(id, this.signalen.get(id) ?? null);
+      if (this.signaalOrden.size > 0 && !this.veranderdeSignalen.has(id)) this.veranderdeSignalen.set(id, this.signalen.get(id) ?? null);
       s = true;
     }
     if (s) this.signaalBsn = null;
@@ -330,10 +336,27 @@ export class Gemeentegeheugen {
     this.signaalOrde('bsn');
     this.signaalBsnIndex();
   }
+
+  /**
+   * Builds one more sort order the lists offer, so a click on a column header finds it ready; false
+   * when all are built. One order a step: the worker runs them one by one in its free moments, and a
+   * search that comes in between waits for one sort at most.
+   */
+  warmStap(): boolean {
+    this.bijwerken();
+    const persoon = PERSOON_ORDEN.find((o) => !this.persoonOrden.has(o));
+    if (persoon) this.persoonOrde(persoon);
+    else {
+      const signaal = SIGNAAL_ORDEN.find((o) => !this.signaalOrden.has(o));
+      if (!signaal) return false;
+      this.signaalOrde(signaal);
+    }
+    return true;
+  }
 }
 
-/** Up to this many changed records an order takes them in place; more, and it is filtered and merged in one pass. */
-const IN_PLAATS = 64;
+/** Up to this many changed records an order takes them in place (a move of the array each); more, and it is filtered and merged in one pass. */
+const IN_PLAATS = 8;
 
 /**
  * Each kept order with the changed records taken out (found by binary search on the state the
