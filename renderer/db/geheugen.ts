@@ -1,5 +1,5 @@
 import { isOpenstaand, SIGNAAL_KOLOMMEN, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
-import { DATUMBEREIKEN, PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
+import { PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon, PersoonInLijst, SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
 import { indexVelden, type IndexVelden } from './weergave';
@@ -21,14 +21,6 @@ interface SignaalRecord {
   status: SignaalStatus;
   lijst: SignaalInLijst;
 }
-
-const DATUMVELDEN = {
-  startPvtPlichtVan: 'datumStartPvtPlicht',
-  eindePvtPlichtVan: 'datumEindePvtPlicht',
-  startDeelnameVan: 'datumStartDeelname',
-  eindeDeelnameVan: 'datumEindeDeelname',
-} as const satisfies Record<(typeof DATUMBEREIKEN)[number][0], keyof IndexVelden>;
-const GELIJKVELDEN = ['pvtPlichtig', 'voldaan', 'rechtOpMb', 'verblijf', 'factuurAanwezig'] as const;
 
 /** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
 const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
@@ -436,27 +428,25 @@ function voegIn<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => 
 
 /**
  * R-ZP-2 as ISI's WHERE clause reads it (server/domein/zoeken.ts), made once per search: only the
- * criteria given are checked on each record; null when none is given. A date that is null is in
- * no range (as SQL's comparisons with NULL).
+ * criteria given are checked on each record, each field by its own name (a search walks every
+ * record, so the checks stay monomorphic); null when no criterion is given. A date that is null is
+ * in no range (as SQL's comparisons with NULL).
  */
 function persoonToets(zoek: PersonenVraag): ((r: PersoonRecord) => boolean) | null {
-  const toetsen: ((v: IndexVelden) => boolean)[] = [];
-  for (const veld of GELIJKVELDEN) {
-    const w = zoek[veld];
-    if (w) toetsen.push((v) => v[veld] === w);
-  }
-  for (const [van, tot] of DATUMBEREIKEN) {
-    const veld = DATUMVELDEN[van];
-    const vanaf = zoek[van];
-    const totEnMet = zoek[tot];
-    if (vanaf) toetsen.push((v) => v[veld] !== null && v[veld] >= vanaf);
-    if (totEnMet) toetsen.push((v) => v[veld] !== null && v[veld] <= totEnMet);
-  }
-  if (toetsen.length === 0) return null;
-  return (r) => {
-    for (const t of toetsen) if (!t(r.velden)) return false;
-    return true;
-  };
+  const { pvtPlichtig, voldaan, rechtOpMb, verblijf, factuurAanwezig } = zoek;
+  const { startPvtPlichtVan: spVan, startPvtPlichtTot: spTot, eindePvtPlichtVan: epVan, eindePvtPlichtTot: epTot } = zoek;
+  const { startDeelnameVan: sdVan, startDeelnameTot: sdTot, eindeDeelnameVan: edVan, eindeDeelnameTot: edTot } = zoek;
+  if (!pvtPlichtig && !voldaan && !rechtOpMb && !verblijf && !factuurAanwezig && !spVan && !spTot && !epVan && !epTot && !sdVan && !sdTot && !edVan && !edTot) return null;
+  const binnen = (d: string | null, van: string | undefined, tot: string | undefined) => (!van || (d !== null && d >= van)) && (!tot || (d !== null && d <= tot));
+  return ({ velden: v }) => (!pvtPlichtig || v.pvtPlichtig === pvtPlichtig)
+    && (!voldaan || v.voldaan === voldaan)
+    && (!rechtOpMb || v.rechtOpMb === rechtOpMb)
+    && (!verblijf || v.verblijf === verblijf)
+    && (!factuurAanwezig || v.factuurAanwezig === factuurAanwezig)
+    && binnen(v.datumStartPvtPlicht, spVan, spTot)
+    && binnen(v.datumEindePvtPlicht, epVan, epTot)
+    && binnen(v.datumStartDeelname, sdVan, sdTot)
+    && binnen(v.datumEindeDeelname, edVan, edTot);
 }
 
 /** R-SIG-4 on one record, with the status as shown. */
