@@ -155,7 +155,12 @@ class OpenCache implements Cache {
     private readonly bron: IndexedDbBron | undefined,
   ) {}
 
-  /** Memory from what was on disk: first the outbox (it is laid over everything), then each gemeente's chunks and log in order. */
+  /**
+   * Memory from what was on disk: first the outbox (it is laid over everything), then each
+   * gemeente's chunks and log in order. Searchable at once; the common orders are built right
+   * after, in the worker's next free moment, so an unlock does not wait for them (a search that
+   * comes first builds the one it needs).
+   */
   laad({ gemeenten, entries }: Awaited<ReturnType<Opslag['laad']>>): void {
     this.entries = entries;
     for (const [gc, { gids, deltas }] of gemeenten) {
@@ -163,8 +168,21 @@ class OpenCache implements Cache {
       this.standen.set(gc, gids.stand);
       const g = this.geheugen(gc);
       for (const d of deltas) this.pasDeltaToe(g, d);
-      g.warmOp();
+      this.warmOpOpAchtergrond(gc, g);
     }
+  }
+
+  /**
+   * The common orders, then every other sort order, one a task in the worker's free moments: a
+   * search or sync message that comes in between is answered after one step at most.
+   */
+  private warmOpOpAchtergrond(gc: string, g: Gemeentegeheugen, eerst = true): void {
+    setTimeout(() => {
+      if (this.gesloten || this.geheugens.get(gc) !== g) return;
+      if (eerst) g.warmOp();
+      if (!eerst && !g.warmStap()) return;
+      this.warmOpOpAchtergrond(gc, g, false);
+    }, 0);
   }
 
   sluit(): Promise<void> {
@@ -279,7 +297,10 @@ class OpenCache implements Cache {
       };
       this.pasDeltaToe(this.geheugen(gc), delta);
       this.standen.set(gc, nieuw);
-      if (!p.meer) this.geheugen(gc).warmOp();
+      if (!p.meer) {
+        this.geheugen(gc).warmOp();
+        this.warmOpOpAchtergrond(gc, this.geheugen(gc), false);
+      }
       await this.naarSchijf(async () => {
         // The page goes to the log as the text it came in: the same data memory holds, not serialised again.
         const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta, json }]);

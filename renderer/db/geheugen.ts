@@ -1,5 +1,5 @@
-import { isOpenstaand, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
-import { DATUMBEREIKEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
+import { isOpenstaand, SIGNAAL_KOLOMMEN, SIGNALEN_PAGINA_GROOTTE, type SignaalStatus } from '../../shared/rules/signalen';
+import { PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon, PersoonInLijst, SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
 import { indexVelden, type IndexVelden } from './weergave';
@@ -22,15 +22,9 @@ interface SignaalRecord {
   lijst: SignaalInLijst;
 }
 
-const DATUMVELDEN = {
-  startPvtPlichtVan: 'datumStartPvtPlicht',
-  eindePvtPlichtVan: 'datumEindePvtPlicht',
-  startDeelnameVan: 'datumStartDeelname',
-  eindeDeelnameVan: 'datumEindeDeelname',
-} as const satisfies Record<(typeof DATUMBEREIKEN)[number][0], keyof IndexVelden>;
-type Datumveld = (typeof DATUMVELDEN)[keyof typeof DATUMVELDEN];
-const GELIJKVELDEN = ['pvtPlichtig', 'voldaan', 'rechtOpMb', 'verblijf', 'factuurAanwezig'] as const;
-type Gelijkveld = (typeof GELIJKVELDEN)[number];
+/** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
+const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
+const SIGNAAL_ORDEN = SIGNAAL_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
 
 /** Sorted results kept per gemeente, so paging through one search sorts once. */
 const BEWAARDE_RESULTATEN = 16;
@@ -48,28 +42,13 @@ function signaalregel(s: SignaalVolledig, status: SignaalStatus): SignaalInLijst
 }
 
 /**
- * The first index in `rij` (sorted on `d`) whose date is at least `d`, or with `na`, after `d`:
- * a range's start is the first at least its lower bound, its end the first after its upper bound.
+ * Memoised results: one search's records in ISI's order. Any change to the gemeente drops them all;
+ * a search is then answered from the kept orders again (which take in only what changed, lazily).
  */
-function grens(rij: readonly { d: string }[], d: string, na = false): number {
-  let lo = 0;
-  let hi = rij.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (rij[m]!.d < d || (na && rij[m]!.d === d)) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
+class Resultaten<T> {
+  private readonly kaart = new Map<string, readonly T[]>();
 
-/**
- * Memoised results: one search's ids in ISI's order. Any change to the gemeente drops them all; a
- * search is then answered from the indexes again (which rebuild only what changed, lazily).
- */
-class Resultaten {
-  private readonly kaart = new Map<string, string[]>();
-
-  haal(sleutel: string, maak: () => string[]): string[] {
+  haal(sleutel: string, maak: () => readonly T[]): readonly T[] {
     const bewaard = this.kaart.get(sleutel);
     if (bewaard) {
       // Most recently used last, so the oldest is the first to go.
@@ -90,9 +69,12 @@ class Resultaten {
 
 /**
  * The caseload of one gemeente in memory (ARCHITECTURE.md: memory first): every person and signal
- * as ISI sent them, with the user's waiting changes laid over, and the indexes every search, sort
- * and count is answered from. Indexes are built when first asked and dropped on a change, so a
- * sync page costs a few map writes, and the next search pays for the index it uses, once.
+ * as ISI sent them, with the user's waiting changes laid over, and the orders every search, sort
+ * and count is answered from. A search walks the kept order of its sort column once and checks
+ * its criteria on each record (a few field compares: a millisecond or two per 20,000 persons), so
+ * nothing is sorted at query time and no per-criterion index has to be rebuilt after a change. An
+ * order is built when first asked and takes a change in by binary insertion, so a sync page costs
+ * a few map writes and the next search a pass over each kept order.
  *
  * The BSN index maps the BSN itself: in memory the persons are decrypted anyway, and on disk there
  * is no index at all (the chunks are encrypted whole), so a keyed hash would protect nothing here.
@@ -102,14 +84,14 @@ export class Gemeentegeheugen {
   private readonly perBsn = new Map<string, string>();
   private readonly signalen = new Map<string, SignaalRecord>();
   private readonly signalenVanPersoon = new Map<string, Set<string>>();
-  private gelijk = new Map<Gelijkveld, Map<string, string[]>>();
-  private datums = new Map<Datumveld, { d: string; id: string }[]>();
-  private persoonOrden = new Map<string, string[]>();
-  private signaalOrden = new Map<string, string[]>();
+  private persoonOrden = new Map<string, PersoonRecord[]>();
+  private signaalOrden = new Map<string, SignaalRecord[]>();
   private signaalBsn: Map<string, string[]> | null = null;
-  private readonly resultaten = new Resultaten();
-  private veranderdePersonen = new Set<string>();
-  private veranderdeSignalen = new Set<string>();
+  private readonly persoonResultaten = new Resultaten<PersoonRecord>();
+  private readonly signaalResultaten = new Resultaten<SignaalRecord>();
+  /** Changed since the kept orders were last brought up to date: by id, the record as the orders hold it (null: new). */
+  private veranderdePersonen = new Map<string, PersoonRecord | null>();
+  private veranderdeSignalen = new Map<string, SignaalRecord | null>();
   constructor(readonly gc: string) {}
 
   get aantalPersonen(): number {
@@ -121,62 +103,36 @@ export class Gemeentegeheugen {
   }
 
   /**
-   * A change: kept results go at once; the sorted columns and date indexes are brought up to date
-   * when next asked (`bijwerken`), by sorting only the changed records and merging them in, so a
-   * sync of a thousand changes does not make the next search sort a hundred thousand again.
+   * Before a change: kept results go at once, and the records as the kept orders hold them are
+   * noted, so the orders can be brought up to date when next asked (`bijwerken`) by taking out and
+   * inserting only the changed records: a sync of a thousand changes does not make the next search
+   * sort a hundred thousand again.
    */
-  private gewijzigd(personen: Iterable<string>, signalen: Iterable<string>): void {
-    this.resultaten.wis();
-    let p = false;
-    for (const id of personen) {
-      this.veranderdePersonen.add(id);
-      p = true;
-    }
+  private wijzigt(personen: Iterable<string>, signalen: Iterable<string>): void {
+    this.persoonResultaten.wis();
+    this.signaalResultaten.wis();
+    // With no order kept (an unlock, a full sync) there is nothing to bring up to date: replaying a
+    // hundred thousand records then notes nothing.
+    if (this.persoonOrden.size > 0) for (const id of personen) if (!this.veranderdePersonen.has(id)) this.veranderdePersonen.set(id, this.personen.get(id) ?? null);
     let s = false;
     for (const id of signalen) {
-      this.veranderdeSignalen.add(id);
+      if (this.signaalOrden.size > 0 && !this.veranderdeSignalen.has(id)) this.veranderdeSignalen.set(id, this.signalen.get(id) ?? null);
       s = true;
     }
-    if (p) this.gelijk = new Map();
     if (s) this.signaalBsn = null;
   }
 
-  /** The kept columns and date indexes with the changed records merged in (or dropped, when most changed). */
+  /** The kept orders with the changed records taken in (or dropped, when most changed). */
   private bijwerken(): void {
     if (this.veranderdePersonen.size > 0) {
-      const ids = this.veranderdePersonen;
-      this.veranderdePersonen = new Set();
-      if (ids.size * 4 > this.personen.size) {
-        this.datums = new Map();
-        this.persoonOrden = new Map();
-      } else {
-        const nu = [...ids].filter((id) => this.personen.has(id));
-        for (const [sorteer, orde] of this.persoonOrden) {
-          const vergelijk = vergelijkPersonen(sorteer);
-          const rij = (id: string) => this.personen.get(id)!.lijst;
-          this.persoonOrden.set(sorteer, voegIn(orde.filter((id) => !ids.has(id)), nu.map(rij).sort(vergelijk).map((r) => r.id), (a, b) => vergelijk(rij(a), rij(b))));
-        }
-        for (const [veld, rij] of this.datums) {
-          const erbij = nu.flatMap((id) => {
-            const d = this.personen.get(id)!.velden[veld];
-            return d ? [{ d, id }] : [];
-          }).sort(opDatum);
-          this.datums.set(veld, voegIn(rij.filter((x) => !ids.has(x.id)), erbij, opDatum));
-        }
-      }
+      const oud = this.veranderdePersonen;
+      this.veranderdePersonen = new Map();
+      this.persoonOrden = werkOrdenBij(this.persoonOrden, oud, this.personen, vergelijkPersonen);
     }
     if (this.veranderdeSignalen.size > 0) {
-      const ids = this.veranderdeSignalen;
-      this.veranderdeSignalen = new Set();
-      if (ids.size * 4 > this.signalen.size) this.signaalOrden = new Map();
-      else {
-        const nu = [...ids].filter((id) => this.signalen.has(id));
-        for (const [sorteer, orde] of this.signaalOrden) {
-          const vergelijk = vergelijkSignalen(sorteer);
-          const rij = (id: string) => this.signalen.get(id)!.lijst;
-          this.signaalOrden.set(sorteer, voegIn(orde.filter((id) => !ids.has(id)), nu.map(rij).sort(vergelijk).map((r) => r.id), (a, b) => vergelijk(rij(a), rij(b))));
-        }
-      }
+      const oud = this.veranderdeSignalen;
+      this.veranderdeSignalen = new Map();
+      this.signaalOrden = werkOrdenBij(this.signaalOrden, oud, this.signalen, vergelijkSignalen);
     }
   }
 
@@ -185,6 +141,7 @@ export class Gemeentegeheugen {
   /** ISI's state of these persons, shown through `toon` (the waiting changes); deletions first, as a page lists them. */
   zetPersonen(personen: readonly Persoon[], weg: readonly string[], toon: (p: Persoon) => Persoon): void {
     if (personen.length === 0 && weg.length === 0) return;
+    this.wijzigt([...weg, ...personen.map((p) => p.id)], []);
     for (const id of weg) this.verwijderPersoon(id);
     for (const p of personen) {
       const oud = this.personen.get(p.id);
@@ -192,15 +149,14 @@ export class Gemeentegeheugen {
       this.personen.set(p.id, this.record(p, toon(p)));
       this.perBsn.set(p.bsn, p.id);
     }
-    this.gewijzigd([...weg, ...personen.map((p) => p.id)], []);
   }
 
   /** The shown state of one person anew (an outbox change came or went); ISI's state stays. */
   toonOpnieuw(id: string, toon: (p: Persoon) => Persoon): void {
     const r = this.personen.get(id);
     if (!r) return;
+    this.wijzigt([id], []);
     this.personen.set(id, this.record(r.isi, toon(r.isi)));
-    this.gewijzigd([id], []);
   }
 
   private record(isi: Persoon, getoond: Persoon): PersoonRecord {
@@ -217,6 +173,7 @@ export class Gemeentegeheugen {
 
   zetSignalen(signalen: readonly SignaalVolledig[], weg: readonly string[], status: (s: SignaalVolledig) => SignaalStatus): void {
     if (signalen.length === 0 && weg.length === 0) return;
+    this.wijzigt([], [...weg, ...signalen.map((s) => s.id)]);
     for (const id of weg) {
       const r = this.signalen.get(id);
       if (!r) continue;
@@ -232,18 +189,17 @@ export class Gemeentegeheugen {
       if (!set) this.signalenVanPersoon.set(s.persoonId, (set = new Set()));
       set.add(s.id);
     }
-    this.gewijzigd([], [...weg, ...signalen.map((s) => s.id)]);
   }
 
   /** The shown status of these signals anew (a SIGNAALSTATUS change came or went). */
   toonSignalenOpnieuw(ids: readonly string[], status: (s: SignaalVolledig) => SignaalStatus): void {
+    this.wijzigt([], ids.filter((id) => this.signalen.has(id)));
     for (const id of ids) {
       const r = this.signalen.get(id);
       if (!r) continue;
       const st = status(r.isi);
       this.signalen.set(id, { isi: r.isi, status: st, lijst: signaalregel(r.isi, st) });
     }
-    this.gewijzigd([], ids);
   }
 
   /** ISI's own state of everything, for a snapshot on disk (opslag.ts compaction). */
@@ -281,18 +237,18 @@ export class Gemeentegeheugen {
   zoekPersonen(vraag: PersonenZoekvraag): { items: PersoonInLijst[]; totaal: number; pagina: number; paginaGrootte: number } {
     const { pagina = 1, paginaGrootte = PERSONEN_PAGINA_GROOTTE, ...zoek } = vraag;
     this.bijwerken();
-    const ids = this.resultaten.haal(`p|${JSON.stringify(zoek)}`, () => this.ordenPersonen(zoek));
-    const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-    return { items: deel.map((id) => this.personen.get(id)!.lijst), totaal: ids.length, pagina, paginaGrootte };
+    const treffers = this.persoonResultaten.haal(JSON.stringify(zoek), () => this.ordenPersonen(zoek));
+    const deel = treffers.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
+    return { items: deel.map((r) => r.lijst), totaal: treffers.length, pagina, paginaGrootte };
   }
 
   /** R-SIG-3, R-SIG-4, R-SIG-5: as ISI's `signalen/_zoek`; `statussen` for R-SIG-3's list of Nieuw and In behandeling. */
   zoekSignalen(vraag: SignalenZoekvraag & { statussen?: readonly SignaalStatus[] }): { items: SignaalInLijst[]; totaal: number; pagina: number; paginaGrootte: number } {
     const { pagina = 1, paginaGrootte = SIGNALEN_PAGINA_GROOTTE, ...zoek } = vraag;
     this.bijwerken();
-    const ids = this.resultaten.haal(`s|${JSON.stringify(zoek)}`, () => this.ordenSignalen(zoek));
-    const deel = ids.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-    return { items: deel.map((id) => this.signalen.get(id)!.lijst), totaal: ids.length, pagina, paginaGrootte };
+    const treffers = this.signaalResultaten.haal(JSON.stringify(zoek), () => this.ordenSignalen(zoek));
+    const deel = treffers.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
+    return { items: deel.map((r) => r.lijst), totaal: treffers.length, pagina, paginaGrootte };
   }
 
   /** R-SIG-3: signals with the status Nieuw or In behandeling, as shown. */
@@ -303,100 +259,46 @@ export class Gemeentegeheugen {
   }
 
   /**
-   * R-ZP-2: the smallest candidate set an index gives (BSN, an equality field, a date range), then
-   * every other criterion checked on the record; R-ZP-5's order from the kept sorted column.
+   * R-ZP-2 and R-ZP-5: a BSN through its index; otherwise the kept order of the sort column,
+   * walked once with the criteria checked on each record, so the hits come out in ISI's order.
    */
-  private ordenPersonen(zoek: PersonenVraag): string[] {
-    const kandidaten: string[][] = [];
+  private ordenPersonen(zoek: PersonenVraag): readonly PersoonRecord[] {
+    const toets = persoonToets(zoek);
     if (zoek.bsn) {
       const id = this.perBsn.get(zoek.bsn);
-      kandidaten.push(id ? [id] : []);
+      const r = id === undefined ? undefined : this.personen.get(id);
+      return r && r.getoond.bsn === zoek.bsn && (!toets || toets(r)) ? [r] : [];
     }
-    for (const veld of GELIJKVELDEN) {
-      const waarde = zoek[veld];
-      if (waarde) kandidaten.push(this.gelijkIndex(veld).get(waarde) ?? []);
-    }
-    for (const [van, tot] of DATUMBEREIKEN) {
-      if (!zoek[van] && !zoek[tot]) continue;
-      const rij = this.datumIndex(DATUMVELDEN[van]);
-      const begin = zoek[van] ? grens(rij, zoek[van]) : 0;
-      const eind = zoek[tot] ? grens(rij, zoek[tot], true) : rij.length;
-      kandidaten.push(rij.slice(begin, Math.max(begin, eind)).map((x) => x.id));
-    }
-    const past = (r: PersoonRecord) => persoonPast(r, zoek);
-    if (kandidaten.length === 0) return this.persoonOrde(zoek.sorteer ?? 'bsn');
-    const kleinste = kandidaten.reduce((a, b) => (b.length < a.length ? b : a));
-    const treffers = new Set(kleinste.filter((id) => past(this.personen.get(id)!)));
-    if (treffers.size * 8 < this.personen.size) {
-      // Few hits (a BSN, a narrow range): sorting them is cheaper than walking a whole column.
-      const vergelijk = vergelijkPersonen(zoek.sorteer);
-      return [...treffers].map((id) => this.personen.get(id)!.lijst).sort(vergelijk).map((r) => r.id);
-    }
-    return this.persoonOrde(zoek.sorteer ?? 'bsn').filter((id) => treffers.has(id));
+    const orde = this.persoonOrde(zoek.sorteer ?? 'bsn');
+    return toets ? orde.filter(toets) : orde;
   }
 
-  private ordenSignalen(zoek: SignalenVraag): string[] {
-    const kandidaten: string[][] = [];
-    if (zoek.bsn) kandidaten.push(this.signaalBsnIndex().get(zoek.bsn) ?? []);
+  /** R-SIG-4 and R-SIG-5: a BSN's few signals sorted; otherwise the kept order walked once, as for persons. */
+  private ordenSignalen(zoek: SignalenVraag): readonly SignaalRecord[] {
     const past = (r: SignaalRecord) => signaalPast(r, zoek);
-    let treffers: Set<string> | null = null;
-    if (kandidaten.length > 0) treffers = new Set(kandidaten[0]!.filter((id) => past(this.signalen.get(id)!)));
-    else if (zoek.code || zoek.datumVan || zoek.datumTot || zoek.status || zoek.statussen) {
-      treffers = new Set();
-      for (const [id, r] of this.signalen) if (past(r)) treffers.add(id);
-    }
-    if (!treffers) return this.signaalOrde(zoek.sorteer ?? 'bsn');
-    const set = treffers;
-    if (set.size * 8 < this.signalen.size) {
+    if (zoek.bsn) {
       const vergelijk = vergelijkSignalen(zoek.sorteer);
-      return [...set].map((id) => this.signalen.get(id)!.lijst).sort(vergelijk).map((r) => r.id);
+      return (this.signaalBsnIndex().get(zoek.bsn) ?? []).map((id) => this.signalen.get(id)!).filter(past).sort((a, b) => vergelijk(a.lijst, b.lijst));
     }
-    return this.signaalOrde(zoek.sorteer ?? 'bsn').filter((id) => set.has(id));
+    const orde = this.signaalOrde(zoek.sorteer ?? 'bsn');
+    return zoek.code || zoek.datumVan || zoek.datumTot || zoek.status || zoek.statussen ? orde.filter(past) : orde;
   }
 
-  private gelijkIndex(veld: Gelijkveld): Map<string, string[]> {
-    let index = this.gelijk.get(veld);
-    if (!index) {
-      index = new Map();
-      for (const [id, r] of this.personen) {
-        const w = r.velden[veld];
-        let lijst = index.get(w);
-        if (!lijst) index.set(w, (lijst = []));
-        lijst.push(id);
-      }
-      this.gelijk.set(veld, index);
-    }
-    return index;
-  }
-
-  /** A date field's persons sorted on that date; persons without the date are not in it (as SQL's comparisons with NULL). */
-  private datumIndex(veld: Datumveld): { d: string; id: string }[] {
-    let rij = this.datums.get(veld);
-    if (!rij) {
-      rij = [];
-      for (const [id, r] of this.personen) {
-        const d = r.velden[veld];
-        if (d) rij.push({ d, id });
-      }
-      rij.sort(opDatum);
-      this.datums.set(veld, rij);
-    }
-    return rij;
-  }
-
-  private persoonOrde(sorteer: string): string[] {
+  private persoonOrde(sorteer: string): PersoonRecord[] {
     let orde = this.persoonOrden.get(sorteer);
     if (!orde) {
-      orde = Array.from(this.personen.values(), (r) => r.lijst).sort(vergelijkPersonen(sorteer)).map((r) => r.id);
+      const vergelijk = vergelijkPersonen(sorteer);
+      orde = Array.from(this.personen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst));
       this.persoonOrden.set(sorteer, orde);
     }
     return orde;
   }
 
-  private signaalOrde(sorteer: string): string[] {
+  private signaalOrde(sorteer: string): SignaalRecord[] {
     let orde = this.signaalOrden.get(sorteer);
     if (!orde) {
-      orde = Array.from(this.signalen.values(), (r) => r.lijst).sort(vergelijkSignalen(sorteer)).map((r) => r.id);
+      const vergelijk = vergelijkSignalen(sorteer);
+      orde = Array.from(this.signalen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst));
       this.signaalOrden.set(sorteer, orde);
     }
     return orde;
@@ -416,48 +318,135 @@ export class Gemeentegeheugen {
   }
 
   /**
-   * Builds the indexes and the orders screens ask for first (the default sort of both lists), so
-   * the first search after an unlock or a sync finds them ready. Meant for idle time in the worker.
+   * Builds the orders screens ask for first (the default sort of both lists) and the signals' BSN
+   * index, so the first search after an unlock or a sync finds them ready. Meant for idle time in
+   * the worker.
    */
   warmOp(): void {
     this.bijwerken();
     this.persoonOrde('bsn');
     this.signaalOrde('bsn');
-    for (const veld of GELIJKVELDEN) this.gelijkIndex(veld);
-    for (const veld of Object.values(DATUMVELDEN)) this.datumIndex(veld);
     this.signaalBsnIndex();
+  }
+
+  /**
+   * Builds one more sort order the lists offer, so a click on a column header finds it ready; false
+   * when all are built. One order a step: the worker runs them one by one in its free moments, and a
+   * search that comes in between waits for one sort at most.
+   */
+  warmStap(): boolean {
+    this.bijwerken();
+    const persoon = PERSOON_ORDEN.find((o) => !this.persoonOrden.has(o));
+    if (persoon) this.persoonOrde(persoon);
+    else {
+      const signaal = SIGNAAL_ORDEN.find((o) => !this.signaalOrden.has(o));
+      if (!signaal) return false;
+      this.signaalOrde(signaal);
+    }
+    return true;
   }
 }
 
-const opDatum = (a: { d: string }, b: { d: string }): number => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0);
+/** Up to this many changed records an order takes them in place (a move of the array each); more, and it is filtered and merged in one pass. */
+const IN_PLAATS = 8;
 
-/** Two sorted lists as one, in the same order. */
+/**
+ * Each kept order with the changed records taken out (found by binary search on the state the
+ * order holds them in) and their current state inserted where it sorts. Many changes are merged in
+ * one pass instead; when most records changed the orders are dropped: sorting anew is then cheaper.
+ */
+function werkOrdenBij<R extends { lijst: L }, L extends { id: string }>(
+  orden: Map<string, R[]>, oud: ReadonlyMap<string, R | null>, records: ReadonlyMap<string, R>, volgorde: (sorteer: string) => (a: L, b: L) => number,
+): Map<string, R[]> {
+  if (oud.size * 4 > records.size) return new Map();
+  const nu: R[] = [];
+  for (const id of oud.keys()) {
+    const r = records.get(id);
+    if (r) nu.push(r);
+  }
+  for (const [sorteer, orde] of orden) {
+    const vergelijk = volgorde(sorteer);
+    const op = (a: R, b: R) => vergelijk(a.lijst, b.lijst);
+    if (oud.size > IN_PLAATS) {
+      orden.set(sorteer, voegIn(orde.filter((r) => !oud.has(r.lijst.id)), nu.slice().sort(op), op));
+      continue;
+    }
+    for (const r of oud.values()) {
+      if (!r) continue;
+      let i = eersteNietVoor(orde, r, op);
+      while (i < orde.length && orde[i] !== r) i++;
+      if (i === orde.length) i = orde.indexOf(r);
+      if (i >= 0) orde.splice(i, 1);
+    }
+    for (const r of nu) orde.splice(eersteNa(orde, r, op), 0, r);
+  }
+  return orden;
+}
+
+/** The first place in the sorted `rij` whose record does not sort before `x`. */
+function eersteNietVoor<T>(rij: readonly T[], x: T, vergelijk: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = rij.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (vergelijk(rij[m]!, x) < 0) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/** The first place in the sorted `rij` whose record sorts after `x`. */
+function eersteNa<T>(rij: readonly T[], x: T, vergelijk: (a: T, b: T) => number, vanaf = 0): number {
+  let lo = vanaf;
+  let hi = rij.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (vergelijk(rij[m]!, x) <= 0) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
+ * Two sorted lists as one, in the same order (`a`'s record first on a tie). Each of `b`'s records
+ * finds its place in `a` by binary search, so the comparison runs O(|b| log |a|) times, not once
+ * per record of `a`.
+ */
 function voegIn<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => number): T[] {
   if (b.length === 0) return a as T[];
   const uit: T[] = new Array<T>(a.length + b.length);
   let i = 0;
-  let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) uit[k++] = vergelijk(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  for (const x of b) {
+    const plek = eersteNa(a, x, vergelijk, i);
+    while (i < plek) uit[k++] = a[i++]!;
+    uit[k++] = x;
+  }
   while (i < a.length) uit[k++] = a[i++]!;
-  while (j < b.length) uit[k++] = b[j++]!;
   return uit;
 }
 
-/** R-ZP-2 on one record, as ISI's WHERE clause reads it (server/domein/zoeken.ts). */
-function persoonPast(r: PersoonRecord, zoek: PersonenVraag): boolean {
-  const v = r.velden;
-  if (zoek.bsn && r.getoond.bsn !== zoek.bsn) return false;
-  for (const veld of GELIJKVELDEN) {
-    const w = zoek[veld];
-    if (w && v[veld] !== w) return false;
-  }
-  for (const [van, tot] of DATUMBEREIKEN) {
-    const d = v[DATUMVELDEN[van]];
-    if (zoek[van] && (d === null || d < zoek[van])) return false;
-    if (zoek[tot] && (d === null || d > zoek[tot])) return false;
-  }
-  return true;
+/**
+ * R-ZP-2 as ISI's WHERE clause reads it (server/domein/zoeken.ts), made once per search: only the
+ * criteria given are checked on each record, each field by its own name (a search walks every
+ * record, so the checks stay monomorphic); null when no criterion is given. A date that is null is
+ * in no range (as SQL's comparisons with NULL).
+ */
+function persoonToets(zoek: PersonenVraag): ((r: PersoonRecord) => boolean) | null {
+  const { pvtPlichtig, voldaan, rechtOpMb, verblijf, factuurAanwezig } = zoek;
+  const { startPvtPlichtVan: spVan, startPvtPlichtTot: spTot, eindePvtPlichtVan: epVan, eindePvtPlichtTot: epTot } = zoek;
+  const { startDeelnameVan: sdVan, startDeelnameTot: sdTot, eindeDeelnameVan: edVan, eindeDeelnameTot: edTot } = zoek;
+  if (!pvtPlichtig && !voldaan && !rechtOpMb && !verblijf && !factuurAanwezig && !spVan && !spTot && !epVan && !epTot && !sdVan && !sdTot && !edVan && !edTot) return null;
+  const binnen = (d: string | null, van: string | undefined, tot: string | undefined) => (!van || (d !== null && d >= van)) && (!tot || (d !== null && d <= tot));
+  return ({ velden: v }) => (!pvtPlichtig || v.pvtPlichtig === pvtPlichtig)
+    && (!voldaan || v.voldaan === voldaan)
+    && (!rechtOpMb || v.rechtOpMb === rechtOpMb)
+    && (!verblijf || v.verblijf === verblijf)
+    && (!factuurAanwezig || v.factuurAanwezig === factuurAanwezig)
+    && binnen(v.datumStartPvtPlicht, spVan, spTot)
+    && binnen(v.datumEindePvtPlicht, epVan, epTot)
+    && binnen(v.datumStartDeelname, sdVan, sdTot)
+    && binnen(v.datumEindeDeelname, edVan, edTot);
 }
 
 /** R-SIG-4 on one record, with the status as shown. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Gemeentegeheugen } from '../../../../renderer/db/geheugen';
+import { SIGNAAL_KOLOMMEN } from '../../../../shared/rules/signalen';
 import { PERSONEN_KOLOMMEN } from '../../../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon } from '../../../../shared/schemas/api';
 import { maakPersoon, maakSignaal } from './hulp';
@@ -29,7 +30,7 @@ const VRAGEN: PersonenZoekvraag[] = [
   { startDeelnameVan: '2021-05-01', voldaan: 'J', sorteer: '-achternaam', paginaGrootte: 500 },
 ];
 
-describe('renderer/db: het geheugenmodel houdt zijn indexen bij', () => {
+describe('renderer/db: het geheugenmodel houdt zijn volgordes bij', () => {
   it('na elke kleine wijziging (toevoegen, wijzigen, verwijderen) geeft het dezelfde antwoorden als een geheugen dat opnieuw is opgebouwd', () => {
     const r = willekeur(42);
     const personen = new Map<string, Persoon>();
@@ -49,6 +50,29 @@ describe('renderer/db: het geheugenmodel houdt zijn indexen bij', () => {
     }
   });
 
+  it('na alle sorteervolgordes vooraf (warmStap) en grotere wijzigingen per keer: dezelfde antwoorden als opnieuw opgebouwd', () => {
+    const r = willekeur(7);
+    const personen = new Map<string, Persoon>();
+    for (let n = 1; n <= 400; n++) personen.set(maakPersoon(n).id, persoon(n, r));
+    const g = new Gemeentegeheugen('0014');
+    g.zetPersonen([...personen.values()], [], (p) => p);
+    let stappen = 0;
+    while (g.warmStap()) stappen++;
+    // Every person order and every signal order, ascending and descending, one a step.
+    expect(stappen).toBe(2 * PERSONEN_KOLOMMEN.length + 2 * SIGNAAL_KOLOMMEN.length);
+    for (let ronde = 0; ronde < 8; ronde++) {
+      // More changes than an order takes in place: filtered and merged in one pass.
+      const nieuw = Array.from({ length: 20 + Math.floor(r() * 30) }, () => persoon(1 + Math.floor(r() * 460), r));
+      const weg = Array.from({ length: 1 + Math.floor(r() * 5) }, () => maakPersoon(1 + Math.floor(r() * 400)).id);
+      g.zetPersonen(nieuw, weg, (p) => p);
+      for (const id of weg) personen.delete(id);
+      for (const p of nieuw) personen.set(p.id, p);
+      const vers = new Gemeentegeheugen('0014');
+      vers.zetPersonen([...personen.values()], [], (p) => p);
+      for (const v of VRAGEN) expect(g.zoekPersonen(v), `ronde ${ronde}: ${JSON.stringify(v)}`).toEqual(vers.zoekPersonen(v));
+    }
+  });
+
   it('signalen: een statuswijziging laat de gesorteerde kolommen kloppen', () => {
     const p = maakPersoon(1);
     const signalen = Array.from({ length: 120 }, (_, i) => maakSignaal(i + 1, p, { status: i % 3 === 0 ? 'NIEUW' : i % 3 === 1 ? 'IN_BEHANDELING' : 'AFGEHANDELD', datum: `2025-0${1 + (i % 9)}-1${i % 10}` }));
@@ -56,6 +80,13 @@ describe('renderer/db: het geheugenmodel houdt zijn indexen bij', () => {
     g.zetSignalen(signalen, [], (s) => s.status);
     const vraag = { sorteer: 'status', paginaGrootte: 500 };
     g.zoekSignalen(vraag);
+    // Three (taken in place) and then ten more (merged in one pass).
+    const enkele = new Set(signalen.slice(20, 23).map((s) => s.id));
+    g.toonSignalenOpnieuw([...enkele], (s) => (enkele.has(s.id) ? 'NIEUW' : s.status));
+    const nuEnkele = new Gemeentegeheugen('0014');
+    nuEnkele.zetSignalen(signalen, [], (s) => (enkele.has(s.id) ? 'NIEUW' : s.status));
+    expect(g.zoekSignalen(vraag)).toEqual(nuEnkele.zoekSignalen(vraag));
+    g.toonSignalenOpnieuw([...enkele], (s) => s.status);
     const gewijzigd = new Set(signalen.slice(0, 10).map((s) => s.id));
     g.toonSignalenOpnieuw([...gewijzigd], (s) => (gewijzigd.has(s.id) ? 'AFGEHANDELD' : s.status));
     const vers = new Gemeentegeheugen('0014');
