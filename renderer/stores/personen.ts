@@ -41,9 +41,6 @@ export interface Opgeslagen {
 
 export const STANDAARD_SORTERING: Sortering<PersoonSorteerkolom> = { kolom: 'bsn', aflopend: false };
 
-/** How long a person read ahead of its screen may be shown without asking the cache again. */
-const VOORUIT_MS = 2_000;
-
 /** A refusal of a shared rule checked before sending, shaped like the server's problem+json. */
 export function probleemVan(w: Weigering): Probleem {
   return {
@@ -107,13 +104,6 @@ export const usePersonenStore = defineStore('personen', () => {
   // The list a search just fetched is shown as it is; any later visit asks ISI again, so a change
   // made on the person screen shows in the list.
   let netGezocht = false;
-  /**
-   * A person read from the cache ahead of its screen (a search that found one, a pointer on a BSN
-   * in the list): the screen takes this answer instead of asking again, so the worker's round trip
-   * runs while the route changes instead of after. Taken once, within VOORUIT_MS, and dropped when
-   * a sync brings news.
-   */
-  let vooruit: { gc: string; id: string; sinds: number; belofte: Promise<CachePersoon | null> } | null = null;
 
   const gc = computed(() => sessie.gekozenGemeenteCode);
   /** Whether the user reached a person through the results list (more than one result). */
@@ -144,10 +134,7 @@ export const usePersonenStore = defineStore('personen', () => {
     herkomst.value = null;
     netGezocht = true;
     if (uitkomst.soort === 'GEEN') return { ok: true, waarde: { soort: 'GEEN', melding: uitkomst.melding ?? '' } };
-    if (uitkomst.soort === 'PERSOON') {
-      leesVooruit(u.waarde.items[0]!.id);
-      return { ok: true, waarde: { soort: 'PERSOON', id: u.waarde.items[0]!.id } };
-    }
+    if (uitkomst.soort === 'PERSOON') return { ok: true, waarde: { soort: 'PERSOON', id: u.waarde.items[0]!.id } };
     return { ok: true, waarde: { soort: 'LIJST' } };
   }
 
@@ -171,10 +158,8 @@ export const usePersonenStore = defineStore('personen', () => {
   async function haalPersoon(id: string): Promise<Uitkomst<GetoondePersoon>> {
     if (!gc.value) return geenGemeente();
     const g = gc.value;
-    const al = vooruit && vooruit.gc === g && vooruit.id === id && Date.now() - vooruit.sinds < VOORUIT_MS ? vooruit.belofte : null;
-    vooruit = null;
     const cache = await cacheStore.open();
-    const gevonden = (al ? await al : null) ?? (cache ? await cache.haalPersoon(g, id) : null);
+    const gevonden = cache ? await cache.haalPersoon(g, id) : null;
     if (gevonden) sync.verversOpAchtergrond(g);
     const u: Uitkomst<GetoondePersoon> = gevonden ? { ok: true, waarde: gevonden } : sync.meld(await pib.personen.haal({ gc: g, id }));
     if (u.ok && gc.value === g) {
@@ -182,17 +167,6 @@ export const usePersonenStore = defineStore('personen', () => {
       if (persoonBijgewerkt.value === id) persoonBijgewerkt.value = null;
     }
     return u;
-  }
-
-  /**
-   * Starts reading a person from the cache before its screen asks (`haalPersoon` takes the answer).
-   * Only where the cache answers reads (the gemeente's first full sync done); ISI is not asked ahead.
-   */
-  function leesVooruit(id: string): void {
-    const g = gc.value;
-    const cache = cacheStore.cache;
-    if (!g || !cache || !sync.standen.get(g)?.volledig || (vooruit?.id === id && Date.now() - vooruit.sinds < VOORUIT_MS)) return;
-    vooruit = { gc: g, id, sinds: Date.now(), belofte: cache.haalPersoon(g, id).catch(() => null) };
   }
 
   /**
@@ -270,13 +244,11 @@ export const usePersonenStore = defineStore('personen', () => {
   }
 
   watch(() => sync.bijgewerkt, (b) => {
-    vooruit = null;
     if (!b || b.gc !== gc.value) return;
     if (persoon.value && b.personen.has(persoon.value.id)) persoonBijgewerkt.value = persoon.value.id;
     void verversLijst();
   });
   watch(() => wachtrij.laatstVerzonden, (v) => {
-    vooruit = null;
     if (v && v.gc === gc.value && persoon.value && v.persoonId === persoon.value.id) persoonBijgewerkt.value = v.persoonId;
   });
 
@@ -303,6 +275,6 @@ export const usePersonenStore = defineStore('personen', () => {
 
   return {
     tab, bsn, criteria, zoekvraag, lijst, persoon, persoonBijgewerkt, melding, herkomst, heeftResultatenlijst, lijstvraag,
-    zoek, toonPagina, haalPersoon, leesVooruit, haalBijIsi, toon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
+    zoek, toonPagina, haalPersoon, haalBijIsi, toon, wijzigPvt, slaFactuurOp, verwijderFactuur, wisVelden, meld, neemMelding, vergeetResultaten,
   };
 });

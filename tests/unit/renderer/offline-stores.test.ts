@@ -302,27 +302,6 @@ describe('lezen wacht nooit op het netwerk; het scherm volgt de cache', () => {
   });
 });
 
-describe('een persoon vooruit gelezen', () => {
-  it('een BSN-zoekvraag met één treffer leest de persoon al; het scherm neemt dat antwoord, één keer; wat een synchronisatie brengt, vraagt het opnieuw', async () => {
-    const s = await gesynchroniseerd();
-    const haal = vi.spyOn(s.cacheStore.cache!, 'haalPersoon');
-    expect(await s.personen.zoek({ soort: 'BSN', bsn: P1.bsn })).toEqual({ ok: true, waarde: { soort: 'PERSOON', id: P1.id } });
-    expect(haal).toHaveBeenCalledTimes(1);
-    expect(await s.personen.haalPersoon(P1.id)).toMatchObject({ ok: true, waarde: { id: P1.id, versie: P1.versie } });
-    expect(haal).toHaveBeenCalledTimes(1);
-    // Taken once: the next visit asks the cache again.
-    await s.personen.haalPersoon(P1.id);
-    expect(haal).toHaveBeenCalledTimes(2);
-
-    // Read ahead (a pointer on the BSN in the list), then a sync brings a newer state: not the old answer.
-    s.personen.leesVooruit(P1.id);
-    isi.wijzigElders(P1.id, { datumVoldaan: '2025-02-20' });
-    await s.sync.synchroniseer(GC);
-    await stil();
-    expect(await s.personen.haalPersoon(P1.id)).toMatchObject({ ok: true, waarde: { datumVoldaan: '2025-02-20' } });
-  });
-});
-
 describe('wachtrij store: de weg van een wijziging', () => {
   it('ISI weer bereikbaar: de wachtende wijziging gaat zonder klik, in volgorde en met haar sleutel, zodra de statusprobe antwoordt', async () => {
     const s = await gesynchroniseerd();
