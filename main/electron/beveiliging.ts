@@ -7,6 +7,7 @@ import type { Diensten } from '../diensten';
 import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
 import { isEigenUrl } from './venster';
+import { probleem } from '../../shared/probleem';
 
 const SOORTEN: Record<string, string> = {
   '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -18,7 +19,7 @@ const DUO_SITE = 'https://duo.nl/';
 
 export const AFZENDER_GEWEIGERD: Uitkomst<never> = {
   ok: false,
-  probleem: { type: 'urn:pib:probleem:geweigerd', title: 'Geweigerd', status: 403, code: 'AFZENDER_GEWEIGERD', detail: 'Deze aanroep komt niet van de applicatie zelf en is geweigerd.' },
+  probleem: probleem({ status: 403, code: 'AFZENDER_GEWEIGERD', title: 'Geweigerd', detail: 'Deze aanroep komt niet van de applicatie zelf en is geweigerd.' }),
 };
 
 /** The app asks for no device, location, notification or clipboard permission: every request is refused. */

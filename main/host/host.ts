@@ -10,6 +10,7 @@ import { verwerkAanroep } from '../ipc/verwerker';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
 import { Sleutelring } from './sleutels';
 import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
+import { probleem } from '../../shared/probleem';
 
 const SOORTEN: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -24,7 +25,7 @@ const Bericht = z.object({ id: z.number().int(), kanaal: z.string().max(100), ar
 /** What the socket says to a message that is no call (issue 12, finding 12). */
 const ONGELDIG_BERICHT = {
   ok: false,
-  probleem: { type: 'urn:pib:probleem:ongeldig_bericht', title: 'Ongeldig bericht', status: 400, code: 'ONGELDIG_BERICHT', detail: 'Dit bericht is geen aanroep van de app en is niet uitgevoerd. Herlaad de pagina; wat u invulde blijft staan.' },
+  probleem: probleem({ status: 400, code: 'ONGELDIG_BERICHT', title: 'Ongeldig bericht', detail: 'Dit bericht is geen aanroep van de app en is niet uitgevoerd. Herlaad de pagina; wat u invulde blijft staan.' }),
 } as const;
 
 export interface Host {

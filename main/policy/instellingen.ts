@@ -6,6 +6,7 @@ import type { Probleem } from '../../shared/schemas/api';
 import { ConfigFout, configPad } from '../config';
 import { type GelezenBeleid, leesBeleid } from './beleid';
 import type { Beleidsbron } from './bronnen';
+import { probleem } from '../../shared/probleem';
 
 /** A refused change of a setting, as the typed problem the renderer shows beside the field. */
 export class InstellingFout extends Error {
@@ -15,7 +16,7 @@ export class InstellingFout extends Error {
 }
 
 const weigering = (sleutel: string, code: string, detail: string) =>
-  new InstellingFout({ type: 'urn:pib:probleem:ongeldige_instelling', title: 'Instelling niet opgeslagen', status: 400, code, detail, fouten: [{ veld: sleutel, code, melding: detail }] });
+  new InstellingFout(probleem({ status: 400, code, title: 'Instelling niet opgeslagen', detail, fouten: [{ veld: sleutel, code, melding: detail }] }));
 
 export interface InstellingenOpties {
   dataMap: string;
