@@ -95,6 +95,9 @@ export function zoekUitkomst(totaal: number, metBsn: boolean, gemeentenaam: stri
 
 /** R-ZP-5: the columns of "Gevonden personen", 20 a page, default sort BSN ascending. */
 export const PERSONEN_PAGINA_GROOTTE = 20;
+
+/** The largest page ISI returns of persons or signals (API.md); longer lists are fetched in pages of this size. */
+export const ISI_GROOTSTE_PAGINA = 500;
 export const PERSONEN_KOLOMMEN = [
   { sleutel: 'bsn', titel: 'BSN' },
   { sleutel: 'voornaam', titel: 'Voornaam' },
