@@ -13,7 +13,7 @@ import type { Platform } from './platform/platform';
 import { beleidVoorRenderer } from './policy/beleid';
 import { type Beleidsbron, organisatiebronnen } from './policy/bronnen';
 import { instellingenDienst } from './policy/instellingen';
-import type { Policy } from './policy/sleutels';
+import type { Policy } from './policy/schemas';
 import type { Kluis } from './vault/kluis';
 import { type Taak, voortgangen } from './voortgang';
 

@@ -8,7 +8,7 @@ import type { Diensten } from '../diensten';
 import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
-import { Sleutelring } from './sleutels';
+import { Toegangsgeheimen } from './toegangsgeheimen';
 import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
 import { probleem } from '../../shared/probleem';
 
@@ -31,8 +31,8 @@ const ONGELDIG_BERICHT = {
 export interface Host {
   url: string;
   /** The link with the current start secret: valid for one connection, then replaced. */
-  readonly sleutelUrl: string;
-  /** The start file (0600) that forwards to `sleutelUrl`, when the host has a data folder. */
+  readonly toegangsUrl: string;
+  /** The start file (0600) that forwards to `toegangsUrl`, when the host has a data folder. */
   startbestand: string | null;
   /** The remembered port that was taken, when the host had to listen on another one. */
   poortBezet: number | null;
@@ -60,7 +60,7 @@ function luister(server: ReturnType<typeof createServer>, poort: number, strikt:
 /**
  * Browser mode: the same main services as the desktop app, in plain Node. Serves the built
  * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding a secret of
- * this run may open, once per secret (sleutels.ts says how a reload still works). The start secret
+ * this run may open, once per secret (toegangsgeheimen.ts says how a reload still works). The start secret
  * travels in the URL fragment, which never reaches a server or a log, and in a start file only
  * this OS user may read (startbestand.ts); never in a process argument or environment.
  *
@@ -80,7 +80,7 @@ export async function startHost(opties: {
   let herkomst = '';
   let hostnamen = new Set<string>();
   let startbestand: string | null = null;
-  const sleutels = new Sleutelring(opties.geheim, (nieuw) => {
+  const geheimen = new Toegangsgeheimen(opties.geheim, (nieuw) => {
     if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${nieuw}`);
   });
 
@@ -168,10 +168,10 @@ export async function startHost(opties: {
   });
   server.on('upgrade', (req, socket, head) => {
     const protocollen = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
-    const sleutel = protocollen.find((p) => p.startsWith('sleutel.'))?.slice('sleutel.'.length);
+    const geheim = protocollen.find((p) => p.startsWith('sleutel.'))?.slice('sleutel.'.length);
     // Cheap checks first; the secret is spent only by a request that passes all of them.
     const goed = req.url === '/ipc' && hostnamen.has(req.headers.host ?? '') && req.headers.origin === herkomst && protocollen.includes('pib')
-      && sleutel !== undefined && sleutels.gebruik(sleutel);
+      && geheim !== undefined && geheimen.gebruik(geheim);
     if (!goed) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
@@ -181,7 +181,7 @@ export async function startHost(opties: {
   });
 
   function verbind(ws: WebSocket): void {
-    ws.send(JSON.stringify({ sleutel: sleutels.geefHerverbindsleutel() }));
+    ws.send(JSON.stringify({ sleutel: geheimen.geefHerverbindgeheim() }));
     ws.on('message', async (ruw) => {
       let bericht: z.infer<typeof Bericht>;
       try {
@@ -200,11 +200,11 @@ export async function startHost(opties: {
   const adres = server.address() as { port: number };
   herkomst = `http://127.0.0.1:${adres.port}`;
   hostnamen = new Set([`127.0.0.1:${adres.port}`, `localhost:${adres.port}`, `[::1]:${adres.port}`]);
-  if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${sleutels.startsleutel}`);
+  if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${geheimen.startgeheim}`);
   return {
     url: herkomst,
-    get sleutelUrl() {
-      return `${herkomst}/#sleutel=${sleutels.startsleutel}`;
+    get toegangsUrl() {
+      return `${herkomst}/#sleutel=${geheimen.startgeheim}`;
     },
     get startbestand() {
       return startbestand;

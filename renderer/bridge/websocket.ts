@@ -30,8 +30,8 @@ export function websocketBrug(): PibApi {
 
   function verbind(): Promise<WebSocket> {
     verbinding ??= new Promise((klaar, faal) => {
-      const sleutel = sessionStorage.getItem(OPSLAG) ?? '';
-      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${sleutel}`]);
+      const geheim = sessionStorage.getItem(OPSLAG) ?? '';
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${geheim}`]);
       ws.onopen = () => klaar(ws);
       ws.onerror = () => faal(new Error('geen verbinding'));
       ws.onclose = () => {

@@ -69,16 +69,16 @@ function grens(rij: readonly { d: string }[], d: string, na = false): number {
 class Resultaten {
   private readonly kaart = new Map<string, string[]>();
 
-  haal(sleutel: string, maak: () => string[]): string[] {
-    const bewaard = this.kaart.get(sleutel);
+  haal(zoekvraag: string, maak: () => string[]): string[] {
+    const bewaard = this.kaart.get(zoekvraag);
     if (bewaard) {
       // Most recently used last, so the oldest is the first to go.
-      this.kaart.delete(sleutel);
-      this.kaart.set(sleutel, bewaard);
+      this.kaart.delete(zoekvraag);
+      this.kaart.set(zoekvraag, bewaard);
       return bewaard;
     }
     const ids = maak();
-    this.kaart.set(sleutel, ids);
+    this.kaart.set(zoekvraag, ids);
     if (this.kaart.size > BEWAARDE_RESULTATEN) this.kaart.delete(this.kaart.keys().next().value!);
     return ids;
   }

@@ -265,13 +265,13 @@ export const useSignalenStore = defineStore('signalen', () => {
     const weigering = weigerSignaalStatuswijziging(rollen, ids);
     if (weigering || !o) return naVoorcontrole(weigering, async () => ({ ok: true, waarde: { bijgewerkt: 0, verzonden: true } }));
     const blokken = Array.from({ length: Math.ceil(ids.length / STATUS_BLOK) }, (_, i) => ids.slice(i * STATUS_BLOK, (i + 1) * STATUS_BLOK));
-    const sleutels = blokken.map((_, i) => (i === 0 ? idempotencyKey : crypto.randomUUID()));
+    const idempotencyKeys = blokken.map((_, i) => (i === 0 ? idempotencyKey : crypto.randomUUID()));
     let bijgewerkt = 0;
     let verzonden = true;
     voortgang.value = blokken.length > 1 ? { klaar: 0, totaal: ids.length } : null;
     try {
       for (const [i, blok] of blokken.entries()) {
-        const u = await useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o.gc, ids: blok, status }, sleutels[i]!);
+        const u = await useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o.gc, ids: blok, status }, idempotencyKeys[i]!);
         if (!u.ok) {
           const klaar = ids.slice(0, i * STATUS_BLOK);
           geselecteerd.value = new Set(ids.slice(i * STATUS_BLOK));

@@ -89,14 +89,14 @@ export function weigerSignaalFilters(f: SignaalFilters): Weigering | null {
 /** R-SIG-5: the results screen: 10 rows a page, these columns, default sort BSN. */
 export const SIGNALEN_PAGINA_GROOTTE = 10;
 export const SIGNAAL_KOLOMMEN = [
-  { sleutel: 'status', titel: 'Status signaal' },
-  { sleutel: 'bsn', titel: 'BSN' },
-  { sleutel: 'achternaam', titel: 'Achternaam' },
-  { sleutel: 'code', titel: 'Code signaal' },
-  { sleutel: 'omschrijving', titel: 'Omschrijving signaal' },
-  { sleutel: 'datum', titel: 'Datum signaal' },
+  { kolom: 'status', titel: 'Status signaal' },
+  { kolom: 'bsn', titel: 'BSN' },
+  { kolom: 'achternaam', titel: 'Achternaam' },
+  { kolom: 'code', titel: 'Code signaal' },
+  { kolom: 'omschrijving', titel: 'Omschrijving signaal' },
+  { kolom: 'datum', titel: 'Datum signaal' },
 ] as const;
-export type SignaalSorteerkolom = (typeof SIGNAAL_KOLOMMEN)[number]['sleutel'];
+export type SignaalSorteerkolom = (typeof SIGNAAL_KOLOMMEN)[number]['kolom'];
 
 /** R-SIG-5: status sorts as Nieuw, In behandeling, Afgehandeld (ISI's SQL and the cache use this too). */
 export const SIGNAAL_STATUS_RANG: Readonly<Record<SignaalStatus, number>> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
