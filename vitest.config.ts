@@ -11,7 +11,9 @@ export default defineConfig({
     reporters: ['default', './tests/support/samenvatting.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // A unit test answers in well under a second; 10 s leaves room for a loaded 2-core machine.
+    // Files that start processes or servers raise it for themselves (`vi.setConfig`, `{ timeout }`).
+    testTimeout: 10_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ['vuetify'] } },
   },

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ALLEEN_MACHINE, BELEID, beleidsmelding } from '../shared/beleid';
-import { GebruikersBeleid } from './policy/sleutels';
+import { GebruikersBeleid } from './policy/schemas';
 
 const ALLEEN_MACHINE_SLEUTELS: readonly string[] = ALLEEN_MACHINE;
 

@@ -1,6 +1,7 @@
 import { type App, ref } from 'vue';
 import type { z } from 'zod';
 import type { RendererFout } from '../shared/ipc';
+import { probleem } from '../shared/probleem';
 import type { Probleem } from '../shared/schemas/api';
 import { pib } from './bridge';
 import { CacheFout } from './db/fouten';
@@ -33,10 +34,10 @@ export function meldOnverwacht(bron: Bron, fout: unknown): void {
 export function probleemVanFout(fout: unknown): Probleem {
   if (fout instanceof CacheFout) {
     if (fout.code !== 'GESLOTEN') meldOnverwacht('aanroep', fout);
-    return { type: `urn:pib:probleem:cache_${fout.code.toLowerCase()}`, title: 'Lokale gegevens', status: fout.code === 'GESLOTEN' ? 423 : 500, code: `CACHE_${fout.code}`, detail: fout.message };
+    return probleem({ status: fout.code === 'GESLOTEN' ? 423 : 500, code: `CACHE_${fout.code}`, title: 'Lokale gegevens', detail: fout.message });
   }
   meldOnverwacht('aanroep', fout);
-  return { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: MELDING_ONVERWACHT };
+  return probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Interne fout', detail: MELDING_ONVERWACHT });
 }
 
 /**

@@ -1,5 +1,5 @@
 import plist from 'plist';
-import { BELEID, BELEIDSSLEUTELS, type BeleidSleutel, BUNDEL_ID, REGISTERSLEUTEL, TEKSTVORMEN, type Tekst, toegestaan } from '../shared/beleid';
+import { BELEID, BELEIDSNAMEN, type Beleidsnaam, BUNDEL_ID, REGISTERSLEUTEL, TEKSTVORMEN, type Tekst, toegestaan } from '../shared/beleid';
 
 /**
  * Everything made from the policy declaration (shared/beleid.ts) for IT: the Group Policy templates
@@ -14,7 +14,7 @@ export const TABEL_BEGIN = '<!-- beleid-tabel:begin (gegenereerd door npm run be
 export const TABEL_EIND = '<!-- beleid-tabel:eind -->';
 
 const xml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-type Declaratie = (typeof BELEID)[BeleidSleutel];
+type Declaratie = (typeof BELEID)[Beleidsnaam];
 
 /** DWORD for numbers and yes/no, REG_SZ for choices and text: what the reader (main/policy/bronnen.ts) demands. */
 export const registertype = (d: Declaratie) => (d.soort === 'getal' || d.soort === 'janee' ? 'REG_DWORD' : 'REG_SZ');
@@ -25,7 +25,7 @@ function standaard(d: Declaratie, taal: keyof Tekst): string {
 }
 
 export function admx(): string {
-  const beleid = BELEIDSSLEUTELS.map((k) => {
+  const beleid = BELEIDSNAMEN.map((k) => {
     const d = BELEID[k];
     const kop = `    <policy name="${k}" class="${d.bereik === 'machine' ? 'Machine' : 'Both'}" displayName="$(string.${k})" explainText="$(string.${k}_Uitleg)" key="${REGISTERSLEUTEL}"`;
     const gemeen = `      <parentCategory ref="PortalInburgering" />\n      <supportedOn ref="SUPPORTED_PIB_0_1" />`;
@@ -71,7 +71,7 @@ export function adml(taal: keyof Tekst): string {
   const t = ADML_TEKST[taal];
   const strings: string[] = [`      <string id="Categorie">${t.naam}</string>`, `      <string id="SUPPORTED_PIB_0_1">${t.ondersteund}</string>`];
   const presentaties: string[] = [];
-  for (const k of BELEIDSSLEUTELS) {
+  for (const k of BELEIDSNAMEN) {
     const d = BELEID[k];
     const uitleg = `${d.uitleg[taal]}\n\n${t.toegestaan}: ${toegestaan(d, taal)}.\n${t.standaard}: ${standaard(d, taal)}.${d.bereik === 'machine' ? `\n${t.alleenMachine}` : ''}`;
     strings.push(`      <string id="${k}">${xml(d.titel[taal])}</string>`, `      <string id="${k}_Uitleg">${xml(uitleg)}</string>`);
@@ -99,7 +99,7 @@ ${presentaties.join('\n')}
 }
 
 /** An example value for each key without a default (isiUrl set in the examples, the others shown commented out). */
-export const VOORBEELD: Partial<Record<BeleidSleutel, string>> = {
+export const VOORBEELD: Partial<Record<Beleidsnaam, string>> = {
   isiUrl: 'https://isi.gemeente.example',
   downloadMap: 'D:\\Export\\Inburgering',
   logMap: 'C:\\ProgramData\\PortalInburgering\\logs',
@@ -122,7 +122,7 @@ export function regVoorbeeld(): string {
     '',
     `[HKEY_LOCAL_MACHINE\\${REGISTERSLEUTEL}]`,
   ];
-  for (const k of BELEIDSSLEUTELS) {
+  for (const k of BELEIDSNAMEN) {
     const d = BELEID[k];
     const w = d.standaard ?? VOORBEELD[k];
     if (w === undefined) continue;
@@ -138,7 +138,7 @@ export function regVoorbeeld(): string {
  * servers of the organisation: see docs/beleid.md). Fixed UUIDs, so that generating twice gives the same file.
  */
 export function mobileconfig(): string {
-  const instellingen = Object.fromEntries(BELEIDSSLEUTELS.flatMap((k) => {
+  const instellingen = Object.fromEntries(BELEIDSNAMEN.flatMap((k) => {
     const w = BELEID[k].standaard ?? (k === 'isiUrl' ? VOORBEELD[k] : undefined);
     return w === undefined ? [] : [[k, w]];
   }));
@@ -163,7 +163,7 @@ export function mobileconfig(): string {
 
 /** The JSON Schema of /etc/portal-inburgering/beleid.json (and of PIB_BELEID's file). */
 export function jsonSchema(): string {
-  const eigenschappen = Object.fromEntries(BELEIDSSLEUTELS.map((k) => {
+  const eigenschappen = Object.fromEntries(BELEIDSNAMEN.map((k) => {
     const d = BELEID[k];
     const gemeen = { title: d.titel.nl, description: `${d.uitleg.nl}\n\n${d.uitleg.en}` };
     const soort = d.soort === 'getal'
@@ -189,7 +189,7 @@ export function jsonSchema(): string {
 /** The table of docs/beleid.md, in English as that document is. */
 export function docsTabel(): string {
   const cel = (t: string) => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const regels = BELEIDSSLEUTELS.map((k) => {
+  const regels = BELEIDSNAMEN.map((k) => {
     const d = BELEID[k];
     const std = d.standaard === undefined ? d.zonder?.en ?? '' : `\`${JSON.stringify(d.standaard)}\``;
     return `| \`${k}\` | ${cel(d.titel.en)}: ${cel(d.uitleg.en)} | ${cel(toegestaan(d, 'en'))} | ${cel(std)} | ${d.bereik === 'machine' ? 'organisation only' : 'organisation, user'} | ${registertype(d)} |`;

@@ -121,12 +121,12 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     const token = kop?.startsWith('Bearer ') ? kop.slice(7).trim() : null;
     const achtergrond = req.headers[ACHTERGROND_KOP.toLowerCase()] === ACHTERGROND_WAARDE;
     const sessie = token ? gebruikSessie(opties.db, token, nu, { maxMs: (opties.sessieMaxUren ?? SESSIE_MAX_UREN) * 3_600_000, achtergrond }) : null;
-    const [begrenzer, sleutel] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
-    const wacht = begrenzer.wachttijd(sleutel, nu);
+    const [begrenzer, bron] = sessie ? [perSessie, `t:${tokenHash(token!)}`] : [zonderSessie, `a:${req.ip}`];
+    const wacht = begrenzer.wachttijd(bron, nu);
     if (wacht > 0) {
       throw new Probleemfout(429, `U doet te veel verzoeken. Probeer het over ${wacht} seconden opnieuw.`, { headers: { 'Retry-After': String(wacht) } });
     }
-    begrenzer.tel(sleutel, nu);
+    begrenzer.tel(bron, nu);
     if (!sessie) {
       throw new Probleemfout(401, token ? 'Uw sessie is verlopen. Log opnieuw in.' : 'U bent niet ingelogd. Log in om verder te gaan.', {
         headers: { 'WWW-Authenticate': 'Bearer' },
@@ -146,21 +146,21 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
   });
 
   app.addHook('preHandler', async (req, reply) => {
-    const sleutel = req.headers['idempotency-key'];
-    if (!req.gebruiker || typeof sleutel !== 'string' || !['POST', 'PUT', 'DELETE'].includes(req.method)) return;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sleutel)) {
+    const idempotencyKey = req.headers['idempotency-key'];
+    if (!req.gebruiker || typeof idempotencyKey !== 'string' || !['POST', 'PUT', 'DELETE'].includes(req.method)) return;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idempotencyKey)) {
       throw new Probleemfout(400, 'De Idempotency-Key moet een UUID zijn.', { code: 'ONGELDIGE_SLEUTEL' });
     }
     const verzoekHash = createHash('sha256').update(`${req.method} ${req.url.split('?')[0]} ${JSON.stringify(req.body ?? null)}`).digest('hex');
     const gebruiker = req.gebruiker.gebruikersnaam;
     const nu = opties.klok.nuEcht();
     opties.db.prepare('DELETE FROM idempotentie WHERE aangemaakt < ?').run(nu - omgeving.idempotentieDagen * 24 * 3_600_000);
-    const eerder = opties.db.prepare('SELECT verzoek_hash, status, headers, body FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').get(gebruiker, sleutel) as
+    const eerder = opties.db.prepare('SELECT verzoek_hash, status, headers, body FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').get(gebruiker, idempotencyKey) as
       | { verzoek_hash: string; status: number | null; headers: string | null; body: string | null }
       | undefined;
     if (!eerder) {
-      opties.db.prepare('INSERT INTO idempotentie (gebruikersnaam, sleutel, verzoek_hash, aangemaakt) VALUES (?, ?, ?, ?)').run(gebruiker, sleutel, verzoekHash, nu);
-      req.idempotentieSleutel = sleutel;
+      opties.db.prepare('INSERT INTO idempotentie (gebruikersnaam, sleutel, verzoek_hash, aangemaakt) VALUES (?, ?, ?, ?)').run(gebruiker, idempotencyKey, verzoekHash, nu);
+      req.idempotencyKey = idempotencyKey;
       return;
     }
     if (eerder.verzoek_hash !== verzoekHash) {
@@ -174,11 +174,11 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    const sleutel = req.idempotentieSleutel;
-    if (!sleutel || !req.gebruiker) return payload;
+    const idempotencyKey = req.idempotencyKey;
+    if (!idempotencyKey || !req.gebruiker) return payload;
     const status = reply.statusCode;
     if (status >= 500 || status === 401 || status === 429) {
-      opties.db.prepare('DELETE FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').run(req.gebruiker.gebruikersnaam, sleutel);
+      opties.db.prepare('DELETE FROM idempotentie WHERE gebruikersnaam = ? AND sleutel = ?').run(req.gebruiker.gebruikersnaam, idempotencyKey);
       return payload;
     }
     const bewaard: Record<string, string> = {};
@@ -188,7 +188,7 @@ export async function bouwServer(opties: ServerOpties): Promise<FastifyInstance>
     }
     opties.db
       .prepare('UPDATE idempotentie SET status = ?, headers = ?, body = ? WHERE gebruikersnaam = ? AND sleutel = ?')
-      .run(status, JSON.stringify(bewaard), typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload), req.gebruiker.gebruikersnaam, sleutel);
+      .run(status, JSON.stringify(bewaard), typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload), req.gebruiker.gebruikersnaam, idempotencyKey);
     return payload;
   });
 

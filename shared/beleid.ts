@@ -157,9 +157,9 @@ export const BELEID = {
   }),
 } as const;
 
-export type BeleidSleutel = keyof typeof BELEID;
-export const BELEIDSSLEUTELS = Object.keys(BELEID) as BeleidSleutel[];
-type Declaratie = (typeof BELEID)[BeleidSleutel];
+export type Beleidsnaam = keyof typeof BELEID;
+export const BELEIDSNAMEN = Object.keys(BELEID) as Beleidsnaam[];
+type Declaratie = (typeof BELEID)[Beleidsnaam];
 
 /** What a key accepts, in the words of the error messages, the docs and the templates. */
 export function toegestaan(d: Declaratie, taal: keyof Tekst = 'nl'): string {
@@ -172,25 +172,25 @@ export function toegestaan(d: Declaratie, taal: keyof Tekst = 'nl'): string {
   }
 }
 
-type Schemas = { [K in BeleidSleutel]: (typeof BELEID)[K]['standaard'] extends undefined ? z.ZodOptional<(typeof BELEID)[K]['schema']> : (typeof BELEID)[K]['schema'] };
+type Schemas = { [K in Beleidsnaam]: (typeof BELEID)[K]['standaard'] extends undefined ? z.ZodOptional<(typeof BELEID)[K]['schema']> : (typeof BELEID)[K]['schema'] };
 
 /** Every key, each with its value (keys without a default may be absent). */
 export const Policy = z.object(
-  Object.fromEntries(BELEIDSSLEUTELS.map((k) => [k, BELEID[k].standaard === undefined ? BELEID[k].schema.optional() : BELEID[k].schema])) as Schemas,
+  Object.fromEntries(BELEIDSNAMEN.map((k) => [k, BELEID[k].standaard === undefined ? BELEID[k].schema.optional() : BELEID[k].schema])) as Schemas,
 );
 export type Policy = z.infer<typeof Policy>;
 
 export const STANDAARD_POLICY = Object.fromEntries(
-  BELEIDSSLEUTELS.filter((k) => BELEID[k].standaard !== undefined).map((k) => [k, BELEID[k].standaard]),
+  BELEIDSNAMEN.filter((k) => BELEID[k].standaard !== undefined).map((k) => [k, BELEID[k].standaard]),
 ) as Policy;
 
-export const ALLEEN_MACHINE = BELEIDSSLEUTELS.filter((k) => BELEID[k].bereik === 'machine');
-export const GEBRUIKERSSLEUTELS = BELEIDSSLEUTELS.filter((k) => BELEID[k].bereik === 'gebruiker');
+export const ALLEEN_MACHINE = BELEIDSNAMEN.filter((k) => BELEID[k].bereik === 'machine');
+export const GEBRUIKERSINSTELLINGEN = BELEIDSNAMEN.filter((k) => BELEID[k].bereik === 'gebruiker');
 
 /** A parse-time error map: a wrong value of a policy key says, in Dutch, what the key accepts. */
 export function beleidsmelding(issue: z.core.$ZodRawIssue): string | undefined {
-  const sleutel = issue.path?.[0];
-  return typeof sleutel === 'string' && Object.hasOwn(BELEID, sleutel) ? `moet ${toegestaan(BELEID[sleutel as BeleidSleutel])} zijn` : undefined;
+  const naam = issue.path?.[0];
+  return typeof naam === 'string' && Object.hasOwn(BELEID, naam) ? `moet ${toegestaan(BELEID[naam as Beleidsnaam])} zijn` : undefined;
 }
 
 /** Where a value came from, as the Instellingen screen says it. */
@@ -206,7 +206,7 @@ export const BUNDEL_ID = 'nl.gemeente.portal-inburgering';
  * What holds between keys: updates need an address to fetch them from. Null when all is well,
  * else the key at fault and why.
  */
-export function samenhang(p: Policy): { sleutel: BeleidSleutel; melding: string } | null {
+export function samenhang(p: Policy): { sleutel: Beleidsnaam; melding: string } | null {
   if (p.updateModus !== 'uit' && !p.updateUrl) return { sleutel: 'updateModus', melding: `"${p.updateModus}" vraagt ook updateUrl, het adres van de updates` };
   return null;
 }

@@ -31,6 +31,14 @@ function vanUtc(d: Date): IsoDatum {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar date of a moment on this computer's clock, as `YYYY-MM-DD` (today without an
+ * argument). For what the user sees and pre-checks only: ISI's date decides a rule.
+ */
+export function lokaleDatum(moment = new Date()): IsoDatum {
+  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+}
+
 export function plusDagen(datum: IsoDatum, dagen: number): IsoDatum {
   return vanUtc(new Date(naarUtc(datum).getTime() + dagen * DAG_MS));
 }

@@ -4,7 +4,7 @@ import {
   PersonenLijst, PersonenZoekvraag, Persoon, type Probleem, SessieAanvraag, SignalenLijst, SignalenZoekvraag, Wetbepaling,
 } from './schemas/api';
 import { UitgaandeWijziging, Verzending } from './schemas/uitgaand';
-import { BELEID, BELEIDSSLEUTELS, GEBRUIKERSSLEUTELS, HERKOMSTEN } from './beleid';
+import { BELEID, BELEIDSNAMEN, GEBRUIKERSINSTELLINGEN, HERKOMSTEN } from './beleid';
 
 /**
  * The one list of calls the renderer may make to main: name, argument schema, result schema.
@@ -53,7 +53,7 @@ export const AppInfo = z.object({
  * declaration's `zonder` applies), where that came from, and whether the user may change it here.
  */
 export const Instelling = z.object({
-  sleutel: z.enum(BELEIDSSLEUTELS),
+  sleutel: z.enum(BELEIDSNAMEN),
   waarde: z.union([z.string(), z.number(), z.boolean()]).nullable(),
   herkomst: z.enum(HERKOMSTEN),
   /** The organisation's source (a registry key, a file); absent for the user's and the defaults. */
@@ -79,7 +79,7 @@ export const Instellingen = z.object({
 });
 /** A user setting to save in config.json; null removes it (the default applies again). */
 export const ZetInstelling = z.strictObject({
-  sleutel: z.enum(GEBRUIKERSSLEUTELS),
+  sleutel: z.enum(GEBRUIKERSINSTELLINGEN),
   waarde: z.union([z.string().max(2000), z.number(), z.boolean()]).nullable(),
 });
 /** `vandaag` is ISI's date: rule pre-checks in the app use it, since ISI's rules run on it. */

@@ -1,14 +1,12 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { GeopendBestand, OpgeslagenBestand } from '../../shared/ipc';
+import { ISI_GROOTSTE_PAGINA } from '../../shared/rules/zoeken';
 import { type BestandenRegister, bestandenRegister, bewaarBestand, type Werkboekbestand } from '../files';
 import { GEEN_VERBINDING, type IsiClient, IsiFout } from '../isi/client';
 import type { Platform } from '../platform/platform';
-import type { Policy } from '../policy/sleutels';
+import type { Policy } from '../policy/schemas';
 import { type Taak, type Voortgangen, voortgangen } from '../voortgang';
-
-/** ISI's largest page (API.md): "Openen in Excel" fetches a whole search in pages of this size. */
-export const LIJST_PAGINA = 500;
 
 /** Offline the cache answers searches, but a workbook is made of what ISI sends. */
 const VERBINDING_NODIG = "Voor 'Openen in Excel' is een verbinding met DUO (ISI) nodig: het bestand wordt gemaakt met de gegevens die DUO nu heeft. Controleer de netwerkverbinding en probeer het opnieuw.";
@@ -24,7 +22,7 @@ export async function alleRijen<T>(haal: (pagina: number) => Promise<{ items: T[
     const { items, totaal } = await haal(pagina);
     rijen.push(...items);
     meld(rijen.length, totaal);
-    if (items.length < LIJST_PAGINA || rijen.length >= totaal) return rijen;
+    if (items.length < ISI_GROOTSTE_PAGINA || rijen.length >= totaal) return rijen;
   }
 }
 

@@ -11,7 +11,6 @@ import type { DienstOpties, Diensten } from './typen';
 import { uitgaandDiensten } from './uitgaand';
 
 export type { DienstOpties, Diensten } from './typen';
-export { LIJST_PAGINA } from './excel';
 export { exportNaam } from './signalen';
 
 /**

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import { ISI_GROOTSTE_PAGINA } from '../../shared/rules/zoeken';
 import type { Factuur, PersonenLijst, Wetbepaling } from '../../shared/schemas/api';
 import { schrijfLijst } from '../files';
 import { type IsiClient, IsiFout } from '../isi/client';
-import { alleRijen, type Bestandswerk, LIJST_PAGINA } from './excel';
+import { alleRijen, type Bestandswerk } from './excel';
 import { gemeente, type Sessiestand } from './stand';
 import type { Diensten } from './typen';
 import { haalPersoon } from './uitgaand';
@@ -15,7 +16,7 @@ export function personenDiensten({ isi, stand, werk }: Omgeving): Diensten['pers
     zoek,
     haal: async ({ gc, id }) => haalPersoon(isi, gc, id),
     openInExcel: ({ gc, vraag, taakId }) => werk.inExcel(taakId, async (taak) => {
-      const rijen = await alleRijen((pagina) => zoek({ gc, vraag: { ...vraag, pagina, paginaGrootte: LIJST_PAGINA } }), (n, totaal) => taak.meld(n, totaal));
+      const rijen = await alleRijen((pagina) => zoek({ gc, vraag: { ...vraag, pagina, paginaGrootte: ISI_GROOTSTE_PAGINA } }), (n, totaal) => taak.meld(n, totaal));
       taak.fase('OMZETTEN');
       return schrijfLijst('personen', rijen, { gc, datum: stand.vandaag() });
     }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { probleem } from '../../shared/probleem';
 import type { Sessie, Status } from '../../shared/schemas/api';
 import type { IsiClient } from '../isi/client';
 import { IsiFout } from '../isi/client';
@@ -48,7 +49,7 @@ export function cacheDiensten(stand: Sessiestand, kluis: Kluis): Diensten['cache
     // retention of other users' keys is main's own, at start (Kluis.ruimOp).
     vergeet: async ({ gebruikersnaam }) => {
       if (stand.ingelogd().gebruiker.gebruikersnaam !== gebruikersnaam) {
-        throw new IsiFout({ type: 'urn:pib:probleem:verboden', title: 'Niet toegestaan', status: 403, code: 'ANDERE_GEBRUIKER', detail: 'U kunt alleen uw eigen lokale gegevens wissen. Log in als die gebruiker om de zijne te wissen; er is niets gewist.' });
+        throw new IsiFout(probleem({ status: 403, code: 'ANDERE_GEBRUIKER', title: 'Niet toegestaan', detail: 'U kunt alleen uw eigen lokale gegevens wissen. Log in als die gebruiker om de zijne te wissen; er is niets gewist.' }));
       }
       await kluis.vergeet(gebruikersnaam);
       return {};

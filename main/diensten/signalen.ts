@@ -1,16 +1,14 @@
 import type { z } from 'zod';
-import { isOpenstaand, SIGNAAL_STATUSSEN, type SignaalSorteerkolom, vergelijkSignalen, voegSamen } from '../../shared/rules/signalen';
-import { leesSortering } from '../../shared/rules/zoeken';
+import { OPENSTAANDE_STATUSSEN, type SignaalSorteerkolom, vergelijkSignalen, voegSamen } from '../../shared/rules/signalen';
+import { ISI_GROOTSTE_PAGINA, leesSortering } from '../../shared/rules/zoeken';
 import type { Openstaand, SignaalInLijst, SignalenLijst, SignalenZoekvraag } from '../../shared/schemas/api';
 import { converteerSignaalExport, schrijfLijst } from '../files';
 import type { IsiClient } from '../isi/client';
 import type { Taak } from '../voortgang';
-import { alleRijen, type Bestandswerk, LIJST_PAGINA } from './excel';
+import { alleRijen, type Bestandswerk } from './excel';
 import { gemeente, type Sessiestand } from './stand';
 import type { Diensten } from './typen';
 
-/** R-SIG-3: "Toon deze signalen" shows these statuses together. */
-const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
 
 type Signaal = z.input<typeof SignaalInLijst>;
 
@@ -40,7 +38,7 @@ export function signalenDiensten({ isi, stand, werk }: { isi: IsiClient; stand: 
       taak.meld(tellers.reduce((som, t) => som + t.ontvangen, 0), totalen.every((t) => t !== null) ? totalen.reduce((som, t) => som + t, 0) : null);
     };
     const [a, b] = await Promise.all(OPENSTAANDE_STATUSSEN.map((status, i) => alleRijen(
-      (pagina) => zoekSignalen(gc, { status, sorteer, pagina, paginaGrootte: LIJST_PAGINA }),
+      (pagina) => zoekSignalen(gc, { status, sorteer, pagina, paginaGrootte: ISI_GROOTSTE_PAGINA }),
       (ontvangen, totaal) => {
         tellers[i] = { ontvangen, totaal };
         meld();
@@ -66,7 +64,7 @@ export function signalenDiensten({ isi, stand, werk }: { isi: IsiClient; stand: 
     lijstInExcel: (args) => werk.inExcel(args.taakId, async (taak) => {
       const { gc } = args;
       const rijen = 'vraag' in args
-        ? await alleRijen((pagina) => zoekSignalen(gc, { ...args.vraag, pagina, paginaGrootte: LIJST_PAGINA }), (n, totaal) => taak.meld(n, totaal))
+        ? await alleRijen((pagina) => zoekSignalen(gc, { ...args.vraag, pagina, paginaGrootte: ISI_GROOTSTE_PAGINA }), (n, totaal) => taak.meld(n, totaal))
         : await openstaandeSignalen(gc, args.openstaand.sorteer ?? 'bsn', taak);
       taak.fase('OMZETTEN');
       return schrijfLijst('signalen', rijen, { gc, datum: stand.vandaag() });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { lokaleDatum } from '../../shared/datum';
 import type { IngelogdeSessie } from '../../shared/ipc';
 import { type IsiClient, IsiFout, SESSIE_VERLOPEN } from '../isi/client';
 
@@ -6,11 +7,6 @@ type Sessie = z.infer<typeof IngelogdeSessie>;
 
 /** ISI's path of one gemeente: every call of the app but login and status is under it. */
 export const gemeente = (gc: string) => `/api/v1/gemeenten/${gc}`;
-
-/** This computer's date, for a file named before ISI told its own (no login yet). */
-function lokaleDatum(nu = new Date()): string {
-  return `${nu.getFullYear()}-${String(nu.getMonth() + 1).padStart(2, '0')}-${String(nu.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * The one piece of state the services share: who is logged in, as main learnt it at login. The
@@ -21,7 +17,7 @@ export class Sessiestand {
 
   constructor(private readonly isi: IsiClient) {}
 
-  /** ISI's date (its files are named after it, R-DL-1). */
+  /** ISI's date (its files are named after it, R-DL-1); this computer's before ISI told its own (no login yet). */
   vandaag(): string {
     return this.sessie?.vandaag ?? lokaleDatum();
   }

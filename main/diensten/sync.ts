@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { probleem } from '../../shared/probleem';
 import { ACHTERGROND_KOP, ACHTERGROND_WAARDE } from '../../shared/rules/auth';
 import type { Status } from '../../shared/schemas/api';
 import { type IsiClient, IsiFout } from '../isi/client';
-import type { Policy } from '../policy/sleutels';
+import type { Policy } from '../policy/schemas';
 import type { Kluis } from '../vault/kluis';
 import { gemeente, type Sessiestand } from './stand';
 import type { Diensten } from './typen';
@@ -28,7 +29,7 @@ function leesPaginakop(json: string): z.infer<typeof Paginakop> {
   }
   const kop = Paginakop.safeParse(gelezen);
   if (kop.success) return kop.data;
-  throw new IsiFout({ type: 'urn:pib:probleem:ongeldige_pagina', title: 'Ongeldig antwoord', status: 502, code: 'ONGELDIGE_PAGINA', detail: 'DUO (ISI) stuurde gegevens die niet aan de afspraken voldoen; ze zijn niet verwerkt. Probeer het later opnieuw.' });
+  throw new IsiFout(probleem({ status: 502, code: 'ONGELDIGE_PAGINA', title: 'Ongeldig antwoord', detail: 'DUO (ISI) stuurde gegevens die niet aan de afspraken voldoen; ze zijn niet verwerkt. Probeer het later opnieuw.' }));
 }
 
 /** Pages of changes for the cache, passed on as ISI's text (`Paginatekst`), and the status probe. */

@@ -3,7 +3,7 @@ import type { AppInfo, IPC, Updatestand } from '../../shared/ipc';
 import type { IsiClient } from '../isi/client';
 import type { Platform } from '../platform/platform';
 import type { Beleidsbron } from '../policy/bronnen';
-import type { Policy } from '../policy/sleutels';
+import type { Policy } from '../policy/schemas';
 import type { Kluis } from '../vault/kluis';
 
 type Contract = typeof IPC;

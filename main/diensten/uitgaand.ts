@@ -5,7 +5,7 @@ import { type IsiClient, IsiFout } from '../isi/client';
 import { gemeente } from './stand';
 import type { Diensten } from './typen';
 
-const sleutel = (k: string) => ({ 'Idempotency-Key': k });
+const idempotencyKop = (k: string) => ({ 'Idempotency-Key': k });
 const versie = (v: number) => ({ 'If-Match': `"${v}"` });
 
 type PersoonJson = z.input<typeof Persoon>;
@@ -19,7 +19,7 @@ export const haalPersoon = async (isi: IsiClient, gc: string, id: string) => (aw
  */
 async function stuur(isi: IsiClient, w: UitgaandeWijziging, idempotencyKey: string): Promise<{ antwoord: Antwoord; persoon?: PersoonJson }> {
   const persoonPad = 'persoonId' in w ? `${gemeente(w.gc)}/personen/${w.persoonId}` : '';
-  const koppen = { ...sleutel(idempotencyKey), ...('versie' in w ? versie(w.versie) : {}) };
+  const koppen = { ...idempotencyKop(idempotencyKey), ...('versie' in w ? versie(w.versie) : {}) };
   switch (w.soort) {
     case 'PVT': {
       const { data } = await isi.vraag<Antwoord<'PVT'>>('PUT', `${persoonPad}/pvt`, { body: w.wijziging, headers: koppen });

@@ -1,4 +1,5 @@
 import type { Probleem } from '../../shared/schemas/api';
+import { probleem } from '../../shared/probleem';
 
 /** Why a downloaded file or a file of the app was refused; `code` is what the IPC layer and tests match on. */
 export type BestandProbleemCode =
@@ -37,6 +38,6 @@ export class BestandFout extends Error {
   constructor(readonly code: BestandProbleemCode, detail: string) {
     super(detail);
     this.name = 'BestandFout';
-    this.probleem = { type: `urn:pib:probleem:${code.toLowerCase()}`, title: 'Bestand geweigerd', status: 422, code, detail };
+    this.probleem = { ...probleem({ status: 422, code, title: 'Bestand geweigerd', detail }), code };
   }
 }

@@ -304,8 +304,8 @@ export function disclaimerBlad(tekst: string): Blad {
 
 /** R-ZP-5: "Gevonden personen", every row of the search, as the screen shows the columns. */
 export function personenBlad(rijen: Iterable<PersoonInLijst>): Blad {
-  const kolommen = PERSONEN_KOLOMMEN.map(({ sleutel, titel }): Kolom<PersoonInLijst> => {
-    switch (sleutel) {
+  const kolommen = PERSONEN_KOLOMMEN.map(({ kolom, titel }): Kolom<PersoonInLijst> => {
+    switch (kolom) {
       case 'bsn':
         return { titel, soort: 'nummer', waarde: (p) => p.bsn };
       case 'geboortedatum':
@@ -314,12 +314,12 @@ export function personenBlad(rijen: Iterable<PersoonInLijst>): Blad {
       case 'voldaan':
       case 'rechtOpMb':
       case 'signaalAanwezig':
-        return { titel, soort: 'tekst', waarde: (p) => toonJaNee(p[sleutel]) };
+        return { titel, soort: 'tekst', waarde: (p) => toonJaNee(p[kolom]) };
       case 'factuurAanwezig':
         return { titel, soort: 'tekst', waarde: (p) => toonFactuurAanwezig(p.factuurAanwezig) };
       case 'voornaam':
       case 'achternaam':
-        return { titel, soort: 'tekst', waarde: (p) => p[sleutel] };
+        return { titel, soort: 'tekst', waarde: (p) => p[kolom] };
     }
   });
   return maakBlad({ naam: 'Gevonden personen', kolommen, rijen, filter: true, terugloop: false });
@@ -327,8 +327,8 @@ export function personenBlad(rijen: Iterable<PersoonInLijst>): Blad {
 
 /** R-SIG-5: the signals found, as the screen shows the columns (code and its description). */
 export function signalenBlad(rijen: Iterable<SignaalInLijst>): Blad {
-  const kolommen = SIGNAAL_KOLOMMEN.map(({ sleutel, titel }): Kolom<SignaalInLijst> => {
-    switch (sleutel) {
+  const kolommen = SIGNAAL_KOLOMMEN.map(({ kolom, titel }): Kolom<SignaalInLijst> => {
+    switch (kolom) {
       case 'status':
         return { titel, soort: 'tekst', waarde: (s) => SIGNAAL_STATUS_TEKST[s.status] };
       case 'bsn':

@@ -88,7 +88,7 @@ if (host.poortBezet !== null) {
 if (!vast) onthoudPoort(dataMap, poort);
 // The link goes to this terminal only; the browser is opened on the start file (0600), so the
 // secret is never an argument of the opener or the browser, which every local user can read.
-process.stdout.write(`Browsermodus: open ${host.sleutelUrl}\n`);
+process.stdout.write(`Browsermodus: open ${host.toegangsUrl}\n`);
 process.stdout.write(`Of open het startbestand ${host.startbestand}. Een link werkt één keer; het startbestand heeft altijd een nieuwe.\n`);
 if (values.open && host.startbestand) {
   platform.openPad(host.startbestand).catch(() => undefined);

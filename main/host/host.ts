@@ -9,8 +9,9 @@ import { metNonce, rendererCsp } from '../csp';
 import { verwerkAanroep } from '../ipc/verwerker';
 import { logboek } from '../log/logboek';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
-import { Sleutelring } from './sleutels';
+import { Toegangsgeheimen } from './toegangsgeheimen';
 import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
+import { probleem } from '../../shared/probleem';
 
 const SOORTEN: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -26,14 +27,14 @@ const BerichtId = Bericht.pick({ id: true });
 /** What the socket says to a message that is no call (issue 12, finding 12). */
 const ONGELDIG_BERICHT = {
   ok: false,
-  probleem: { type: 'urn:pib:probleem:ongeldig_bericht', title: 'Ongeldig bericht', status: 400, code: 'ONGELDIG_BERICHT', detail: 'Dit bericht is geen aanroep van de app en is niet uitgevoerd. Herlaad de pagina; wat u invulde blijft staan.' },
+  probleem: probleem({ status: 400, code: 'ONGELDIG_BERICHT', title: 'Ongeldig bericht', detail: 'Dit bericht is geen aanroep van de app en is niet uitgevoerd. Herlaad de pagina; wat u invulde blijft staan.' }),
 } as const;
 
 export interface Host {
   url: string;
   /** The link with the current start secret: valid for one connection, then replaced. */
-  readonly sleutelUrl: string;
-  /** The start file (0600) that forwards to `sleutelUrl`, when the host has a data folder. */
+  readonly toegangsUrl: string;
+  /** The start file (0600) that forwards to `toegangsUrl`, when the host has a data folder. */
   startbestand: string | null;
   /** The remembered port that was taken, when the host had to listen on another one. */
   poortBezet: number | null;
@@ -61,7 +62,7 @@ function luister(server: ReturnType<typeof createServer>, poort: number, strikt:
 /**
  * Browser mode: the same main services as the desktop app, in plain Node. Serves the built
  * renderer on 127.0.0.1 and the IPC contract over a WebSocket that only a page holding a secret of
- * this run may open, once per secret (sleutels.ts says how a reload still works). The start secret
+ * this run may open, once per secret (toegangsgeheimen.ts says how a reload still works). The start secret
  * travels in the URL fragment, which never reaches a server or a log, and in a start file only
  * this OS user may read (startbestand.ts); never in a process argument or environment.
  *
@@ -81,7 +82,7 @@ export async function startHost(opties: {
   let herkomst = '';
   let hostnamen = new Set<string>();
   let startbestand: string | null = null;
-  const sleutels = new Sleutelring(opties.geheim, (nieuw) => {
+  const geheimen = new Toegangsgeheimen(opties.geheim, (nieuw) => {
     if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${nieuw}`);
   });
 
@@ -169,10 +170,10 @@ export async function startHost(opties: {
   });
   server.on('upgrade', (req, socket, head) => {
     const protocollen = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
-    const sleutel = protocollen.find((p) => p.startsWith('sleutel.'))?.slice('sleutel.'.length);
+    const geheim = protocollen.find((p) => p.startsWith('sleutel.'))?.slice('sleutel.'.length);
     // Cheap checks first; the secret is spent only by a request that passes all of them.
     const goed = req.url === '/ipc' && hostnamen.has(req.headers.host ?? '') && req.headers.origin === herkomst && protocollen.includes('pib')
-      && sleutel !== undefined && sleutels.gebruik(sleutel);
+      && geheim !== undefined && geheimen.gebruik(geheim);
     if (!goed) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
@@ -182,7 +183,7 @@ export async function startHost(opties: {
   });
 
   function verbind(ws: WebSocket): void {
-    ws.send(JSON.stringify({ sleutel: sleutels.geefHerverbindsleutel() }));
+    ws.send(JSON.stringify({ sleutel: geheimen.geefHerverbindgeheim() }));
     ws.on('message', (ruw) => {
       beantwoord(ws, String(ruw)).catch((fout: unknown) => logboek().error({ err: fout }, 'antwoord op de socket mislukt'));
     });
@@ -211,11 +212,11 @@ export async function startHost(opties: {
   const adres = server.address() as { port: number };
   herkomst = `http://127.0.0.1:${adres.port}`;
   hostnamen = new Set([`127.0.0.1:${adres.port}`, `localhost:${adres.port}`, `[::1]:${adres.port}`]);
-  if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${sleutels.startsleutel}`);
+  if (opties.dataMap) startbestand = schrijfStartbestand(opties.dataMap, `${herkomst}/#sleutel=${geheimen.startgeheim}`);
   return {
     url: herkomst,
-    get sleutelUrl() {
-      return `${herkomst}/#sleutel=${sleutels.startsleutel}`;
+    get toegangsUrl() {
+      return `${herkomst}/#sleutel=${geheimen.startgeheim}`;
     },
     get startbestand() {
       return startbestand;

@@ -1,12 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { kanalen, type Uitkomst } from '../../shared/ipc';
+import { probleem } from '../../shared/probleem';
 import type { Diensten } from '../diensten';
 import { isEigenUrl } from '../electron/venster';
 import { verwerkAanroep } from './verwerker';
 
 export const AFZENDER_GEWEIGERD: Uitkomst<never> = {
   ok: false,
-  probleem: { type: 'urn:pib:probleem:geweigerd', title: 'Geweigerd', status: 403, code: 'AFZENDER_GEWEIGERD', detail: 'Deze aanroep komt niet van de applicatie zelf en is geweigerd.' },
+  probleem: probleem({ status: 403, code: 'AFZENDER_GEWEIGERD', title: 'Geweigerd', detail: 'Deze aanroep komt niet van de applicatie zelf en is geweigerd.' }),
 };
 
 /**

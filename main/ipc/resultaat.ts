@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KanaalNaam, Uitkomst } from '../../shared/ipc';
+import { probleem } from '../../shared/probleem';
 import { logboek } from '../log/logboek';
 
 /**
@@ -16,10 +17,10 @@ const ONDER_TEST = process.env.VITEST !== undefined || process.env.NODE_ENV === 
  */
 const ALLEEN_ONDER_TEST: ReadonlySet<KanaalNaam> = new Set(['personen.zoek', 'signalen.zoek']);
 
-export const ONGELDIG_ANTWOORD = {
-  type: 'urn:pib:probleem:ongeldig_antwoord', title: 'Ongeldig antwoord', status: 502, code: 'ONGELDIG_ANTWOORD',
+export const ONGELDIG_ANTWOORD = probleem({
+  status: 502, code: 'ONGELDIG_ANTWOORD', title: 'Ongeldig antwoord',
   detail: 'DUO (ISI) stuurde gegevens die niet aan de afspraken voldoen; ze zijn niet getoond. Probeer het later opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder.',
-};
+});
 
 /** The service's result as it is, or the problem that it does not match `resultaat` (nothing of it crosses). */
 export function controleerResultaat(kanaal: KanaalNaam, resultaat: z.ZodType, waarde: unknown, onderTest = ONDER_TEST): Uitkomst<unknown> {

@@ -5,9 +5,10 @@ import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
 import { logboek } from '../log/logboek';
 import { InstellingFout } from '../policy/instellingen';
+import { detailVanVeldfouten, probleem } from '../../shared/probleem';
 import { controleerResultaat } from './resultaat';
 
-const INTERNE_FOUT = { type: 'urn:pib:probleem:interne_fout', title: 'Interne fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' };
+const INTERNE_FOUT = probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Interne fout', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' });
 
 /**
  * Carries one call from the renderer to its service: an unknown channel or arguments of the
@@ -18,11 +19,11 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
   try {
     const schema = typeof kanaal === 'string' ? kanaalSchema(kanaal) : null;
     if (!schema) {
-      return { ok: false, probleem: { type: 'urn:pib:probleem:onbekende_aanroep', title: 'Onbekende aanroep', status: 400, code: 'ONBEKENDE_AANROEP', detail: MELDING_ONGELDIGE_AANROEP } };
+      return { ok: false, probleem: probleem({ status: 400, code: 'ONBEKENDE_AANROEP', title: 'Onbekende aanroep', detail: MELDING_ONGELDIGE_AANROEP }) };
     }
     const gelezen = leesInvoer(schema.args, args);
     if (!gelezen.ok) {
-      return { ok: false, probleem: { type: 'urn:pib:probleem:ongeldige_aanroep', title: 'Ongeldige aanroep', status: 400, code: 'ONGELDIGE_AANROEP', detail: gelezen.fouten.length === 1 ? gelezen.fouten[0]!.melding : 'Niet alle velden zijn goed ingevuld.', fouten: gelezen.fouten } };
+      return { ok: false, probleem: probleem({ status: 400, code: 'ONGELDIGE_AANROEP', title: 'Ongeldige aanroep', detail: detailVanVeldfouten(gelezen.fouten), fouten: gelezen.fouten }) };
     }
     const [domein, call] = (kanaal as string).split('.') as [keyof Diensten, string];
     const dienst = (diensten[domein] as Record<string, (a: unknown) => Promise<unknown>>)[call]!;

@@ -2,6 +2,7 @@ import type { Agent } from 'node:http';
 import axios, { AxiosError, type AxiosInstance, type AxiosProgressEvent } from 'axios';
 import { Probleem } from '../../shared/schemas/api';
 import type { z } from 'zod';
+import { probleem } from '../../shared/probleem';
 
 type ProbleemT = z.infer<typeof Probleem>;
 
@@ -12,21 +13,19 @@ export class IsiFout extends Error {
   }
 }
 
-export const GEEN_VERBINDING: ProbleemT = {
-  type: 'urn:pib:probleem:geen_verbinding',
-  title: 'Geen verbinding',
+export const GEEN_VERBINDING: ProbleemT = probleem({
   status: 0,
   code: 'GEEN_VERBINDING',
+  title: 'Geen verbinding',
   detail: 'Er is geen verbinding met DUO (ISI). Controleer de netwerkverbinding en probeer het opnieuw. Wat u hebt ingevuld, blijft staan.',
-};
+});
 
-export const SESSIE_VERLOPEN: ProbleemT = {
-  type: 'urn:pib:probleem:niet_ingelogd',
-  title: 'Niet ingelogd',
+export const SESSIE_VERLOPEN: ProbleemT = probleem({
   status: 401,
   code: 'NIET_INGELOGD',
+  title: 'Niet ingelogd',
   detail: 'Uw sessie is verlopen of u bent niet ingelogd. Log opnieuw in.',
-};
+});
 
 /**
  * How long a request may take before the app counts ISI as unreachable: short, so the connection
@@ -42,9 +41,9 @@ function alsProbleem(fout: unknown): ProbleemT {
     if (!fout.response) return GEEN_VERBINDING;
     const gelezen = Probleem.safeParse(fout.response.data);
     if (gelezen.success) return gelezen.data;
-    return { type: 'about:blank', title: 'Fout', status: fout.response.status, code: 'ONBEKEND_ANTWOORD', detail: `DUO (ISI) gaf een onverwacht antwoord (status ${fout.response.status}). Probeer het later opnieuw.` };
+    return probleem({ status: fout.response.status, code: 'ONBEKEND_ANTWOORD', title: 'Fout', detail: `DUO (ISI) gaf een onverwacht antwoord (status ${fout.response.status}). Probeer het later opnieuw.` });
   }
-  return { type: 'about:blank', title: 'Fout', status: 500, code: 'INTERNE_FOUT', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw.' };
+  return probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Fout', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw.' });
 }
 
 /**

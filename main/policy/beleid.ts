@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { BELEIDSSLEUTELS, beleidsmelding, type BeleidSleutel, type Herkomst, samenhang } from '../../shared/beleid';
+import { BELEIDSNAMEN, beleidsmelding, type Beleidsnaam, type Herkomst, samenhang } from '../../shared/beleid';
 import type { Beleid } from '../../shared/ipc';
 import { ConfigFout, leesConfigBestand, waarom } from '../config';
 import { type Beleidsbron, organisatiebronnen } from './bronnen';
-import { ALLEEN_MACHINE, MachineBeleid, type Policy, STANDAARD_POLICY } from './sleutels';
+import { ALLEEN_MACHINE, MachineBeleid, type Policy, STANDAARD_POLICY } from './schemas';
 
 export { organisatiebronnen } from './bronnen';
 
@@ -13,9 +13,9 @@ const ALLEEN_MACHINE_SLEUTELS: readonly string[] = ALLEEN_MACHINE;
 /** The policy of this run and, per key, where its value came from. */
 export interface GelezenBeleid {
   policy: Policy;
-  herkomst: Record<BeleidSleutel, Herkomst>;
+  herkomst: Record<Beleidsnaam, Herkomst>;
   /** Per key set by the organisation: the source that set it (for messages and the Instellingen screen). */
-  bron: Partial<Record<BeleidSleutel, string>>;
+  bron: Partial<Record<Beleidsnaam, string>>;
 }
 
 const foutmap = (i: z.core.$ZodRawIssue) =>
@@ -24,7 +24,7 @@ const foutmap = (i: z.core.$ZodRawIssue) =>
 /** One organisation source, read and checked as a whole: valid, or a ConfigFout naming the source and the key. */
 function leesBron(bron: Beleidsbron): Partial<Policy> {
   const ruw = bron.lees();
-  if (bron.alleenGebruikerssleutels) {
+  if (bron.alleenGebruikersinstellingen) {
     const machine = Object.keys(ruw).filter((k) => ALLEEN_MACHINE_SLEUTELS.includes(k));
     if (machine.length) throw new ConfigFout(`${bron.naam} is geen geldig machinebeleid: ${machine.map((k) => `"${k}"`).join(', ')} kan alleen voor de hele computer worden ingesteld (HKLM), niet per gebruiker. ${bron.advies}`);
   }
@@ -51,24 +51,24 @@ function pemFout(pad: string): string | null {
  * ConfigFout naming the source and the key, and nothing is half applied.
  */
 export function leesBeleid(dataMap: string, bronnen: Beleidsbron[] = organisatiebronnen()): GelezenBeleid {
-  const herkomst = Object.fromEntries(BELEIDSSLEUTELS.map((k) => [k, 'standaard'])) as Record<BeleidSleutel, Herkomst>;
-  const bron: Partial<Record<BeleidSleutel, string>> = {};
+  const herkomst = Object.fromEntries(BELEIDSNAMEN.map((k) => [k, 'standaard'])) as Record<Beleidsnaam, Herkomst>;
+  const bron: Partial<Record<Beleidsnaam, string>> = {};
   const gebruiker = leesConfigBestand(dataMap);
   const policy: Record<string, unknown> = { ...STANDAARD_POLICY };
   for (const [k, w] of Object.entries(gebruiker)) {
     policy[k] = w;
-    herkomst[k as BeleidSleutel] = 'gebruiker';
+    herkomst[k as Beleidsnaam] = 'gebruiker';
   }
   const organisatie = bronnen.map((b) => ({ b, waarden: leesBron(b) }));
   for (const { b, waarden } of organisatie.reverse()) {
     for (const [k, w] of Object.entries(waarden)) {
       policy[k] = w;
-      herkomst[k as BeleidSleutel] = 'organisatie';
-      bron[k as BeleidSleutel] = b.naam;
+      herkomst[k as Beleidsnaam] = 'organisatie';
+      bron[k as Beleidsnaam] = b.naam;
     }
   }
   const p = policy as Policy;
-  const waar = (k: BeleidSleutel) => bron[k] ?? (herkomst[k] === 'gebruiker' ? 'config.json' : 'de standaardwaarden');
+  const waar = (k: Beleidsnaam) => bron[k] ?? (herkomst[k] === 'gebruiker' ? 'config.json' : 'de standaardwaarden');
   const tegenstrijdig = samenhang(p);
   if (tegenstrijdig) throw new ConfigFout(`Het beleid is onvolledig: ${tegenstrijdig.sleutel} (uit ${waar(tegenstrijdig.sleutel)}): ${tegenstrijdig.melding}. Vraag IT het beleid aan te vullen (zie docs/beleid.md).`);
   if (p.extraCaCertificaten) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import plist from 'plist';
-import { BELEID, type BeleidSleutel, BUNDEL_ID, REGISTERSLEUTEL } from '../../shared/beleid';
+import { BELEID, type Beleidsnaam, BUNDEL_ID, REGISTERSLEUTEL } from '../../shared/beleid';
 import { ConfigFout } from '../config';
 
 /**
@@ -14,7 +14,7 @@ export interface Beleidsbron {
   /** How messages and the Instellingen screen name it: a registry key or a file path. */
   naam: string;
   /** HKCU holds only the keys a user may have: a machine-only key there is refused. */
-  alleenGebruikerssleutels: boolean;
+  alleenGebruikersinstellingen: boolean;
   /** What IT should do when it is wrong. */
   advies: string;
   lees(): Record<string, unknown>;
@@ -50,7 +50,7 @@ export function registerNaarBeleid(waarden: Registerwaarde[]): { waarden: Record
   const uit: Record<string, unknown> = {};
   const fouten: string[] = [];
   for (const { naam, type, data } of waarden) {
-    const d = Object.hasOwn(BELEID, naam) ? BELEID[naam as BeleidSleutel] : null;
+    const d = Object.hasOwn(BELEID, naam) ? BELEID[naam as Beleidsnaam] : null;
     const dword = d?.soort === 'getal' || d?.soort === 'janee';
     if (d && type !== (dword ? 'REG_DWORD' : 'REG_SZ')) {
       fouten.push(`${naam}: moet een ${dword ? 'REG_DWORD' : 'REG_SZ'} zijn, niet ${type}`);
@@ -68,14 +68,14 @@ export function registerNaarBeleid(waarden: Registerwaarde[]): { waarden: Record
 }
 
 /** Runs `reg query`; null when the key does not exist (reg.exe then exits with 1). */
-export type RegQuery = (sleutel: string) => string | null;
+export type RegQuery = (registerpad: string) => string | null;
 
-export const regQuery: RegQuery = (sleutel) => {
+export const regQuery: RegQuery = (registerpad) => {
   try {
-    return execFileSync('reg', ['query', sleutel], { encoding: 'utf8', windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000 });
+    return execFileSync('reg', ['query', registerpad], { encoding: 'utf8', windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000 });
   } catch (fout) {
     if ((fout as { status?: number }).status === 1) return null;
-    throw new ConfigFout(`Het groepsbeleid in ${sleutel} kon niet worden gelezen (${(fout as Error).message}). ${ADVIES_REGISTER}`);
+    throw new ConfigFout(`Het groepsbeleid in ${registerpad} kon niet worden gelezen (${(fout as Error).message}). ${ADVIES_REGISTER}`);
   }
 };
 
@@ -83,7 +83,7 @@ export const regQuery: RegQuery = (sleutel) => {
 export function registerbron(hive: 'HKLM' | 'HKCU', query: RegQuery = regQuery): Beleidsbron {
   const naam = `${hive}\\${REGISTERSLEUTEL}`;
   return {
-    naam, alleenGebruikerssleutels: hive === 'HKCU', advies: ADVIES_REGISTER,
+    naam, alleenGebruikersinstellingen: hive === 'HKCU', advies: ADVIES_REGISTER,
     lees: () => {
       const uitvoer = query(naam);
       if (uitvoer === null) return {};
@@ -114,7 +114,7 @@ export const MANAGED_PREFERENCES = `/Library/Managed Preferences/${BUNDEL_ID}.pl
  */
 export function plistbron(pad: string = MANAGED_PREFERENCES, naarXml: (pad: string) => string = (p) => execFileSync('plutil', ['-convert', 'xml1', '-o', '-', p], { encoding: 'utf8' })): Beleidsbron {
   return {
-    naam: pad, alleenGebruikerssleutels: false, advies: ADVIES_MDM,
+    naam: pad, alleenGebruikersinstellingen: false, advies: ADVIES_MDM,
     lees: () => {
       if (!existsSync(pad)) return {};
       let gelezen: unknown;
@@ -141,7 +141,7 @@ export const LINUX_BELEID = '/etc/portal-inburgering/beleid.json';
 export function bestandsbron(pad: string, opties: { beschermd: boolean } = { beschermd: true }): Beleidsbron {
   const weiger = (waarom: string) => new ConfigFout(`${pad} ${waarom}; de app gebruikt het niet. ${ADVIES_BESTAND}`);
   return {
-    naam: pad, alleenGebruikerssleutels: false, advies: ADVIES_BESTAND,
+    naam: pad, alleenGebruikersinstellingen: false, advies: ADVIES_BESTAND,
     lees: () => {
       let info;
       try {

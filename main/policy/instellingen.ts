@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { BELEID, BELEIDSSLEUTELS, beleidsmelding, type BeleidSleutel, type Policy } from '../../shared/beleid';
+import { BELEID, BELEIDSNAMEN, beleidsmelding, type Beleidsnaam, type Policy } from '../../shared/beleid';
 import type { Instellingen, Updatestand, ZetInstelling } from '../../shared/ipc';
 import type { Probleem } from '../../shared/schemas/api';
 import { ConfigFout, configPad } from '../config';
 import { type GelezenBeleid, leesBeleid } from './beleid';
 import type { Beleidsbron } from './bronnen';
+import { probleem } from '../../shared/probleem';
 
 /** A refused change of a setting, as the typed problem the renderer shows beside the field. */
 export class InstellingFout extends Error {
@@ -14,8 +15,8 @@ export class InstellingFout extends Error {
   }
 }
 
-const weigering = (sleutel: string, code: string, detail: string) =>
-  new InstellingFout({ type: 'urn:pib:probleem:ongeldige_instelling', title: 'Instelling niet opgeslagen', status: 400, code, detail, fouten: [{ veld: sleutel, code, melding: detail }] });
+const weigering = (naam: string, code: string, detail: string) =>
+  new InstellingFout(probleem({ status: 400, code, title: 'Instelling niet opgeslagen', detail, fouten: [{ veld: naam, code, melding: detail }] }));
 
 export interface InstellingenOpties {
   dataMap: string;
@@ -44,7 +45,7 @@ export function instellingenDienst(o: InstellingenOpties): { lees(): Promise<z.i
     }
   };
   const lees = async (g: GelezenBeleid = nu()) => ({
-    instellingen: BELEIDSSLEUTELS.map((k) => ({
+    instellingen: BELEIDSNAMEN.map((k) => ({
       sleutel: k,
       waarde: (g.policy[k] as string | number | boolean | undefined) ?? null,
       herkomst: g.herkomst[k],
@@ -55,7 +56,7 @@ export function instellingenDienst(o: InstellingenOpties): { lees(): Promise<z.i
     modus: o.modus,
     isiUrl: o.isiUrl,
     update: o.update(),
-    herstartNodig: BELEIDSSLEUTELS.some((k) => g.policy[k] !== o.start[k]),
+    herstartNodig: BELEIDSNAMEN.some((k) => g.policy[k] !== o.start[k]),
   });
   return {
     lees: () => lees(),
@@ -76,11 +77,11 @@ export function instellingenDienst(o: InstellingenOpties): { lees(): Promise<z.i
  * One key of config.json changed, the rest kept as the user wrote it; written whole to a
  * temporary file first, so a crash leaves the old file or the new, never half of one.
  */
-function schrijfConfig(dataMap: string, sleutel: BeleidSleutel, waarde: string | number | boolean | null): void {
+function schrijfConfig(dataMap: string, naam: Beleidsnaam, waarde: string | number | boolean | null): void {
   const pad = configPad(dataMap);
   const huidig = existsSync(pad) ? (JSON.parse(readFileSync(pad, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>) : {};
-  if (waarde === null) delete huidig[sleutel];
-  else huidig[sleutel] = waarde;
+  if (waarde === null) delete huidig[naam];
+  else huidig[naam] = waarde;
   const tijdelijk = `${pad}.${process.pid}.tmp`;
   writeFileSync(tijdelijk, `${JSON.stringify(huidig, null, 2)}\n`, { mode: 0o600 });
   renameSync(tijdelijk, pad);

@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { checkServerIdentity, type PeerCertificate, rootCertificates } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { Policy } from './sleutels';
+import type { Policy } from './schemas';
 
 /** What main's ISI client connects with: the policy's extra CAs and proxy, for ISI only. */
 export interface IsiVerbinding {

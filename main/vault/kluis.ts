@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Probleem } from '../../shared/schemas/api';
 import { IsiFout } from '../isi/client';
 import type { Geheimen } from '../platform/platform';
+import { probleem } from '../../shared/probleem';
 
 /** AES-256: the renderer imports the bytes as its CryptoKeys (shared/ipc.ts `Cachesleutel`). */
 export const SLEUTEL_BYTES = 32;
@@ -27,8 +27,7 @@ export interface Kluis {
 }
 
 function weigering(code: string, title: string, detail: string): IsiFout {
-  const probleem: Probleem = { type: `urn:pib:probleem:${code.toLowerCase()}`, title, status: 503, code, detail };
-  return new IsiFout(probleem);
+  return new IsiFout(probleem({ status: 503, code, title, detail }));
 }
 
 /**

@@ -1,11 +1,12 @@
 import { bouwApi, type PibApi, type Uitkomst } from '../../shared/ipc';
+import { probleem } from '../../shared/probleem';
 
 const GEEN_HOST: Uitkomst<never> = {
   ok: false,
-  probleem: {
-    type: 'urn:pib:probleem:geen_host', title: 'Geen verbinding', status: 0, code: 'GEEN_VERBINDING',
+  probleem: probleem({
+    status: 0, code: 'GEEN_VERBINDING', title: 'Geen verbinding',
     detail: 'De verbinding met de applicatie is verbroken. Herlaad de pagina; wat u hebt ingevuld, blijft op het scherm staan tot dan. Helpt dat niet, open de app dan opnieuw via het startbestand of de link die npm run web toonde.',
-  },
+  }),
 };
 
 const OPSLAG = 'pib-sleutel';
@@ -29,8 +30,8 @@ export function websocketBrug(): PibApi {
 
   function verbind(): Promise<WebSocket> {
     verbinding ??= new Promise((klaar, faal) => {
-      const sleutel = sessionStorage.getItem(OPSLAG) ?? '';
-      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${sleutel}`]);
+      const geheim = sessionStorage.getItem(OPSLAG) ?? '';
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${geheim}`]);
       ws.onopen = () => klaar(ws);
       ws.onerror = () => faal(new Error('geen verbinding'));
       ws.onclose = () => {

@@ -47,6 +47,6 @@ export function useAanroep() {
 }
 
 /** A fresh Idempotency-Key for one act of the user (API.md: writes carry one). */
-export function nieuweSleutel(): string {
+export function nieuweIdempotencyKey(): string {
   return crypto.randomUUID();
 }

@@ -3,6 +3,7 @@ import type { Probleem } from '../../shared/schemas/api';
 import type { Veldfout, Weigering } from '../../shared/rules/weigering';
 import { FOUTEN_TEKSTEN as T } from '../teksten/formulieren';
 import { kondigAan } from './useInBeeld';
+import { uitVoorcontrole } from './voorcontrole';
 
 /** The field errors of several checks as one list, one per field (the first check's), as the pattern asks. */
 export function alleFouten(...weigeringen: (Weigering | null | undefined)[]): Veldfout[] {
@@ -39,7 +40,7 @@ export function useFoutenOverzicht(probleem: Ref<Probleem | null>, controle: () 
   const fouten = computed<Veldfout[]>(() => {
     const p = probleem.value;
     // Main's argument check names the path inside the call (`bestelling.email`), ISI the field.
-    const vanIsi = p && p.code !== 'VOORCONTROLE' ? (p.fouten ?? []).map((f) => ({ ...f, veld: f.veld.replace(/^.*\./, '') })) : [];
+    const vanIsi = p && !uitVoorcontrole(p) ? (p.fouten ?? []).map((f) => ({ ...f, veld: f.veld.replace(/^.*\./, '') })) : [];
     return uniek([...eigen.value, ...vanIsi]);
   });
 
@@ -69,7 +70,7 @@ export function useFoutenOverzicht(probleem: Ref<Probleem | null>, controle: () 
   });
   // ISI refused fields: the summary takes the focus as for the form's own errors.
   watch(probleem, (p) => {
-    if (p && p.code !== 'VOORCONTROLE' && (p.fouten?.length ?? 0) > 0) void toonOverzicht();
+    if (p && !uitVoorcontrole(p) && (p.fouten?.length ?? 0) > 0) void toonOverzicht();
   });
 
   return { geprobeerd, fouten, fout, controleer, overzicht, opnieuw };

@@ -23,8 +23,8 @@ interface SignaalRecord {
 }
 
 /** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
-const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
-const SIGNAAL_ORDEN = SIGNAAL_KOLOMMEN.flatMap((k) => [k.sleutel, `-${k.sleutel}`]);
+const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]);
+const SIGNAAL_ORDEN = SIGNAAL_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]);
 
 /** Sorted results kept per gemeente, so paging through one search sorts once. */
 const BEWAARDE_RESULTATEN = 16;
@@ -48,16 +48,16 @@ function signaalregel(s: SignaalVolledig, status: SignaalStatus): SignaalInLijst
 class Resultaten<T> {
   private readonly kaart = new Map<string, readonly T[]>();
 
-  haal(sleutel: string, maak: () => readonly T[]): readonly T[] {
-    const bewaard = this.kaart.get(sleutel);
+  haal(zoekvraag: string, maak: () => readonly T[]): readonly T[] {
+    const bewaard = this.kaart.get(zoekvraag);
     if (bewaard) {
       // Most recently used last, so the oldest is the first to go.
-      this.kaart.delete(sleutel);
-      this.kaart.set(sleutel, bewaard);
+      this.kaart.delete(zoekvraag);
+      this.kaart.set(zoekvraag, bewaard);
       return bewaard;
     }
     const ids = maak();
-    this.kaart.set(sleutel, ids);
+    this.kaart.set(zoekvraag, ids);
     if (this.kaart.size > BEWAARDE_RESULTATEN) this.kaart.delete(this.kaart.keys().next().value!);
     return ids;
   }

@@ -1,4 +1,4 @@
-import { SIGNAAL_STATUSSEN, type SignaalSorteerkolom, type SignaalStatus } from '../../shared/rules/signalen';
+import { vergelijkSignalen as signaalVolgorde, type SignaalSorteerkolom } from '../../shared/rules/signalen';
 import { leesSortering, type PersoonSorteerkolom } from '../../shared/rules/zoeken';
 import type { PersoonInLijst, SignaalInLijst } from '../../shared/schemas/api';
 
@@ -17,15 +17,7 @@ export function vergelijkPersonen(sorteer: string | undefined): (a: PersoonInLij
   return (a, b) => richting * tekst(a[kolom] ?? '', b[kolom] ?? '') || tekst(a.bsn, b.bsn);
 }
 
-/** R-SIG-5: status as Nieuw, In behandeling, Afgehandeld. */
-const STATUS_RANG = new Map<SignaalStatus, number>(SIGNAAL_STATUSSEN.map((s, i) => [s, i]));
-
-/** R-SIG-5: the column, then BSN, date and id ascending (ISI's order, also of its merged lists). */
+/** R-SIG-5 (shared/rules/signalen.ts `vergelijkSignalen`): ISI's order, for the sort text ISI takes. */
 export function vergelijkSignalen(sorteer: string | undefined): (a: SignaalInLijst, b: SignaalInLijst) => number {
-  const { kolom, aflopend } = leesSortering<SignaalSorteerkolom>(sorteer ?? 'bsn');
-  const richting = aflopend ? -1 : 1;
-  const kolomVolgorde = kolom === 'status'
-    ? (a: SignaalInLijst, b: SignaalInLijst) => STATUS_RANG.get(a.status)! - STATUS_RANG.get(b.status)!
-    : (a: SignaalInLijst, b: SignaalInLijst) => tekst(a[kolom], b[kolom]);
-  return (a, b) => richting * kolomVolgorde(a, b) || tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
+  return signaalVolgorde(leesSortering<SignaalSorteerkolom>(sorteer ?? 'bsn'));
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { shallowRef, ref, watch } from 'vue';
 import type { Beleid } from '../../shared/ipc';
+import { probleem } from '../../shared/probleem';
 import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 import { CacheFout, openCache, openCacheInWerker, verouderd, wisCache } from '../db';
@@ -80,7 +81,7 @@ export const useCacheStore = defineStore('cache', () => {
           if (!(fout instanceof CacheFout) || (fout.code !== 'BESCHADIGD' && fout.code !== 'IN_GEBRUIK')) throw fout;
           // Online only until the user decides (BESCHADIGD) or the other window closes (IN_GEBRUIK).
           beschadigd.value = fout.code === 'BESCHADIGD';
-          geenCache.value = { type: `urn:pib:probleem:${fout.code.toLowerCase()}`, title: 'Geen lokale gegevens', status: 409, code: fout.code, detail: fout.message };
+          geenCache.value = probleem({ status: 409, code: fout.code, title: 'Geen lokale gegevens', detail: fout.message });
           return null;
         } finally {
           herbouwen = false;

@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { Uitkomst } from '../../shared/ipc';
-import type { Weigering } from '../../shared/rules/weigering';
+import { probleem } from '../../shared/probleem';
 import {
   legeZoekcriteria, PERSONEN_PAGINA_GROOTTE, schrijfSortering, ZOEKCRITERIA_VELDEN, zoekUitkomst,
   type PersoonSorteerkolom, type Sortering, type ZoekcriteriaOverig,
 } from '../../shared/rules/zoeken';
-import type { FactuurInvoer, PersonenZoekvraag, PersoonInLijst, Persoon, Probleem, PvtWijziging } from '../../shared/schemas/api';
+import type { FactuurInvoer, PersonenZoekvraag, PersoonInLijst, Persoon, PvtWijziging } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 import { uitCacheOfIsi } from '../composables/uitCache';
 import type { CachePersoon } from '../db/types';
@@ -40,25 +40,6 @@ export interface Opgeslagen {
 }
 
 export const STANDAARD_SORTERING: Sortering<PersoonSorteerkolom> = { kolom: 'bsn', aflopend: false };
-
-/** A refusal of a shared rule checked before sending, shaped like the server's problem+json. */
-export function probleemVan(w: Weigering): Probleem {
-  return {
-    type: `urn:pib:regel:${w.regel}`,
-    title: 'Niet toegestaan',
-    status: w.status,
-    // One field error says more than the general "not all fields are right".
-    detail: w.fouten?.length === 1 ? w.fouten[0]!.melding : w.melding,
-    code: w.fouten?.[0]?.code ?? 'GEWEIGERD',
-    regel: w.regel,
-    ...(w.fouten ? { fouten: w.fouten } : {}),
-  };
-}
-
-/** Today on this computer as `YYYY-MM-DD`; for pre-checks only, the server's date decides. */
-export function vandaagLokaal(nu = new Date()): string {
-  return `${nu.getFullYear()}-${String(nu.getMonth() + 1).padStart(2, '0')}-${String(nu.getDate()).padStart(2, '0')}`;
-}
 
 /** The filled-in criteria only: an empty field is a field not used (R-ZP-2). */
 export function ingevuldeCriteria(formulier: ZoekFormulier): ZoekcriteriaOverig {
@@ -112,7 +93,7 @@ export const usePersonenStore = defineStore('personen', () => {
   const lijstvraag = computed(() => (zoekvraag.value && lijst.value ? isiZoekvraag(zoekvraag.value, lijst.value.sortering) : null));
 
   function geenGemeente<T>(): Uitkomst<T> {
-    return { ok: false, probleem: { type: 'urn:pib:probleem:geen_gemeente', title: 'Geen gemeente', status: 400, code: 'GEEN_GEMEENTE', detail: 'Kies eerst een gemeente.' } };
+    return { ok: false, probleem: probleem({ status: 400, code: 'GEEN_GEMEENTE', title: 'Geen gemeente', detail: 'Kies eerst een gemeente.' }) };
   }
 
   async function vraagOp(vraag: Zoekvraag, pagina: number, sortering: Sortering<PersoonSorteerkolom>): Promise<Uitkomst<Lijst>> {
@@ -140,7 +121,7 @@ export const usePersonenStore = defineStore('personen', () => {
 
   /** R-ZP-5: another page or sort order of the last search (server-side paging and sorting). */
   async function toonPagina(pagina: number, sortering: Sortering<PersoonSorteerkolom>): Promise<Uitkomst<Lijst>> {
-    if (!zoekvraag.value) return { ok: false, probleem: { type: 'urn:pib:probleem:geen_zoekvraag', title: 'Geen zoekopdracht', status: 400, code: 'GEEN_ZOEKVRAAG', detail: 'Er is nog geen zoekopdracht. Zoek eerst personen.' } };
+    if (!zoekvraag.value) return { ok: false, probleem: probleem({ status: 400, code: 'GEEN_ZOEKVRAAG', title: 'Geen zoekopdracht', detail: 'Er is nog geen zoekopdracht. Zoek eerst personen.' }) };
     const huidig = lijst.value;
     const zelfde = huidig && huidig.pagina === pagina && huidig.sortering.kolom === sortering.kolom && huidig.sortering.aflopend === sortering.aflopend;
     const vers = netGezocht;

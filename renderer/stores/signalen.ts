@@ -5,10 +5,10 @@ import type { OpgeslagenBestand as OpgeslagenBestandSchema, Uitkomst } from '../
 import type { IsoDatum } from '../../shared/datum';
 import type { Rol } from '../../shared/rules/rollen';
 import {
-  isOpenstaand, SIGNAAL_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, vergelijkSignalen, voegSamen, weigerSignaalFilters, weigerSignaalStatuswijziging,
+  OPENSTAANDE_STATUSSEN, SIGNALEN_PAGINA_GROOTTE, vergelijkSignalen, voegSamen, weigerSignaalFilters, weigerSignaalStatuswijziging,
   type NIEUWE_SIGNAAL_STATUSSEN, type SignaalCode, type SignaalFilters, type SignaalSorteerkolom, type SignaalStatus,
 } from '../../shared/rules/signalen';
-import { schrijfSortering, volgendeSortering, type Sortering } from '../../shared/rules/zoeken';
+import { ISI_GROOTSTE_PAGINA, schrijfSortering, volgendeSortering, type Sortering } from '../../shared/rules/zoeken';
 import type { SignaalInLijst, SignalenZoekvraag } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 import { uitCacheOfIsi } from '../composables/uitCache';
@@ -52,15 +52,11 @@ export interface Zoekopdracht {
 
 export const STANDAARD_SORTERING: Sortering<SignaalSorteerkolom> = { kolom: 'bsn', aflopend: false };
 const PAGINA = SIGNALEN_PAGINA_GROOTTE;
-/** The server's largest page (API.md); longer runs are fetched in pieces of this size. */
-const GROOTSTE_PAGINA = 500;
 /**
  * A status change of many signals goes to ISI in blocks of this many, one outbox change each, so the
  * screen can count progress and a refusal or a lost connection halfway leaves a clear count behind.
  */
 export const STATUS_BLOK = 100;
-/** R-SIG-3: the statuses that count as not yet handled. */
-export const OPENSTAANDE_STATUSSEN = SIGNAAL_STATUSSEN.filter(isOpenstaand);
 
 export type OpgeslagenBestand = z.infer<typeof OpgeslagenBestandSchema>;
 /** "Openen in Excel" of the list shown: the search, or "Toon deze signalen", in the sort order shown. */
@@ -175,7 +171,7 @@ export const useSignalenStore = defineStore('signalen', () => {
 
   /** The first `n` signals of one search, in pieces of at most the server's largest page. */
   async function eersteSignalen(gc: string, filters: SignaalFilters, n: number): Promise<Uitkomst<Pagina>> {
-    const grootte = Math.min(n, GROOTSTE_PAGINA);
+    const grootte = Math.min(n, ISI_GROOTSTE_PAGINA);
     const verzameld: SignaalInLijst[] = [];
     for (let p = 1; ; p++) {
       const u = await zoekPagina(gc, { ...filters, pagina: p, paginaGrootte: grootte });
@@ -269,13 +265,13 @@ export const useSignalenStore = defineStore('signalen', () => {
     const weigering = weigerSignaalStatuswijziging(rollen, ids);
     if (weigering || !o) return naVoorcontrole(weigering, async () => ({ ok: true, waarde: { bijgewerkt: 0, verzonden: true } }));
     const blokken = Array.from({ length: Math.ceil(ids.length / STATUS_BLOK) }, (_, i) => ids.slice(i * STATUS_BLOK, (i + 1) * STATUS_BLOK));
-    const sleutels = blokken.map((_, i) => (i === 0 ? idempotencyKey : crypto.randomUUID()));
+    const idempotencyKeys = blokken.map((_, i) => (i === 0 ? idempotencyKey : crypto.randomUUID()));
     let bijgewerkt = 0;
     let verzonden = true;
     voortgang.value = blokken.length > 1 ? { klaar: 0, totaal: ids.length } : null;
     try {
       for (const [i, blok] of blokken.entries()) {
-        const u = await useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o.gc, ids: blok, status }, sleutels[i]!);
+        const u = await useWachtrijStore().wijzig({ soort: 'SIGNAALSTATUS', gc: o.gc, ids: blok, status }, idempotencyKeys[i]!);
         if (!u.ok) {
           const klaar = ids.slice(0, i * STATUS_BLOK);
           geselecteerd.value = new Set(ids.slice(i * STATUS_BLOK));

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import type { Paginatekst, Uitkomst } from '../../shared/ipc';
+import { probleem } from '../../shared/probleem';
 import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
 import { CacheFout } from '../db';
@@ -158,7 +159,7 @@ export const useSyncStore = defineStore('sync', () => {
           toegepast = await cache.pasToe(gc, json);
         } catch (e) {
           if (!(e instanceof CacheFout) || e.code !== 'ONGELDIGE_PAGINA') throw e;
-          fout.value = { type: 'urn:pib:probleem:ongeldige_pagina', title: 'Gegevens niet verwerkt', status: 502, code: e.code, detail: e.message };
+          fout.value = probleem({ status: 502, code: e.code, title: 'Gegevens niet verwerkt', detail: e.message });
           return;
         }
         huidig = toegepast.stand;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { leesSortering } from '../../shared/rules/zoeken';
-import { omschrijvingInLijst, SIGNAAL_CODES, type SignaalCode, type SignaalSorteerkolom, type SignaalStatus } from '../../shared/rules/signalen';
+import { omschrijvingInLijst, SIGNAAL_CODES, SIGNAAL_STATUS_RANG, type SignaalCode, type SignaalSorteerkolom, type SignaalStatus } from '../../shared/rules/signalen';
 import type { SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { sql, volgendeSeq, type Db } from '../db/database';
 import { markeerVoorSync } from './personen';
@@ -19,7 +19,7 @@ export interface SignaalRij {
 
 const OMSCHRIJVING_SQL = `CASE s.code ${SIGNAAL_CODES.map((c) => `WHEN '${c}' THEN '${omschrijvingInLijst(c).replaceAll("'", "''")}'`).join(' ')} END`;
 const SORTEERKOLOMMEN: Record<SignaalSorteerkolom, string> = {
-  status: "CASE s.status WHEN 'NIEUW' THEN 1 WHEN 'IN_BEHANDELING' THEN 2 ELSE 3 END",
+  status: `CASE s.status ${Object.entries(SIGNAAL_STATUS_RANG).map(([status, rang]) => `WHEN '${status}' THEN ${rang}`).join(' ')} END`,
   bsn: 'p.bsn',
   achternaam: 'p.achternaam',
   code: 's.code',

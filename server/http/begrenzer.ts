@@ -1,36 +1,37 @@
 /**
- * Counters per key, in memory: enough for one server process, and they forget everything on
- * restart, which is what a rate limit may do. Both kinds hold at most `maxSleutels` keys (a flood
- * of new keys pushes out the oldest, it does not grow the map) and sweep expired keys on a timer,
+ * Counters per source (`bron`: a session's token hash or a client address), in memory: enough for
+ * one server process, and they forget everything on restart, which is what a rate limit may do.
+ * Both kinds hold at most `maxBronnen` sources (a flood of new ones pushes out the oldest, it does
+ * not grow the map) and sweep expired ones on a timer,
  * never while answering a request (issue 12, finding 3). `stop()` ends the timer.
  */
 abstract class Tellers<T> {
   protected readonly tellers = new Map<string, T>();
   readonly #timer: NodeJS.Timeout;
 
-  constructor(protected readonly vensterMs: number, private readonly maxSleutels: number, private readonly klok: () => number) {
+  constructor(protected readonly vensterMs: number, private readonly maxBronnen: number, private readonly klok: () => number) {
     this.#timer = setInterval(() => this.veeg(this.klok()), Math.min(vensterMs, 60_000));
     this.#timer.unref();
   }
 
-  get aantalSleutels(): number {
+  get aantalBronnen(): number {
     return this.tellers.size;
   }
 
-  protected zet(sleutel: string, waarde: T): void {
+  protected zet(bron: string, waarde: T): void {
     // Re-inserting moves the key to the back: the front of the map is the longest untouched.
-    this.tellers.delete(sleutel);
-    this.tellers.set(sleutel, waarde);
-    if (this.tellers.size > this.maxSleutels) this.tellers.delete(this.tellers.keys().next().value!);
+    this.tellers.delete(bron);
+    this.tellers.set(bron, waarde);
+    if (this.tellers.size > this.maxBronnen) this.tellers.delete(this.tellers.keys().next().value!);
   }
 
-  wis(sleutel: string): void {
-    this.tellers.delete(sleutel);
+  wis(bron: string): void {
+    this.tellers.delete(bron);
   }
 
   /** Drops every key whose counts have all expired. */
   veeg(nuMs: number): void {
-    for (const [sleutel, waarde] of this.tellers) if (this.verlopen(waarde, nuMs)) this.tellers.delete(sleutel);
+    for (const [bron, waarde] of this.tellers) if (this.verlopen(waarde, nuMs)) this.tellers.delete(bron);
   }
 
   stop(): void {
@@ -42,26 +43,26 @@ abstract class Tellers<T> {
 
 /** A sliding window: at most `maximum` counts per key in `vensterMs`. */
 export class Begrenzer extends Tellers<number[]> {
-  constructor(private readonly maximum: number, vensterMs: number, opties: { maxSleutels?: number; klok?: () => number } = {}) {
-    super(vensterMs, opties.maxSleutels ?? 50_000, opties.klok ?? Date.now);
+  constructor(private readonly maximum: number, vensterMs: number, opties: { maxBronnen?: number; klok?: () => number } = {}) {
+    super(vensterMs, opties.maxBronnen ?? 50_000, opties.klok ?? Date.now);
   }
 
   /** Seconds until the key may try again, or 0 when it is within its limit. */
-  wachttijd(sleutel: string, nuMs: number): number {
-    const lijst = this.#actueel(sleutel, nuMs);
+  wachttijd(bron: string, nuMs: number): number {
+    const lijst = this.#actueel(bron, nuMs);
     if (lijst.length < this.maximum) return 0;
     return Math.max(1, Math.ceil((lijst[0]! + this.vensterMs - nuMs) / 1000));
   }
 
-  tel(sleutel: string, nuMs: number): void {
-    const lijst = this.#actueel(sleutel, nuMs);
+  tel(bron: string, nuMs: number): void {
+    const lijst = this.#actueel(bron, nuMs);
     lijst.push(nuMs);
     // A key over its limit keeps only the newest counts: its list never outgrows the limit.
-    this.zet(sleutel, lijst.length > this.maximum ? lijst.slice(-this.maximum) : lijst);
+    this.zet(bron, lijst.length > this.maximum ? lijst.slice(-this.maximum) : lijst);
   }
 
-  #actueel(sleutel: string, nuMs: number): number[] {
-    return (this.tellers.get(sleutel) ?? []).filter((t) => t > nuMs - this.vensterMs);
+  #actueel(bron: string, nuMs: number): number[] {
+    return (this.tellers.get(bron) ?? []).filter((t) => t > nuMs - this.vensterMs);
   }
 
   protected verlopen(lijst: number[], nuMs: number): boolean {
@@ -80,8 +81,8 @@ interface Fouten {
  * A key without failures for `vensterMs` starts again from zero.
  */
 export class Vertrager extends Tellers<Fouten> {
-  constructor(private readonly vrij: number, private readonly maxWachtMs: number, vensterMs: number, opties: { maxSleutels?: number; klok?: () => number } = {}) {
-    super(vensterMs, opties.maxSleutels ?? 50_000, opties.klok ?? Date.now);
+  constructor(private readonly vrij: number, private readonly maxWachtMs: number, vensterMs: number, opties: { maxBronnen?: number; klok?: () => number } = {}) {
+    super(vensterMs, opties.maxBronnen ?? 50_000, opties.klok ?? Date.now);
   }
 
   /** The delay that `aantal` failures earn. */
@@ -91,22 +92,22 @@ export class Vertrager extends Tellers<Fouten> {
   }
 
   /** Seconds until the key may try again, or 0. */
-  wachttijd(sleutel: string, nuMs: number): number {
-    const f = this.#actueel(sleutel, nuMs);
+  wachttijd(bron: string, nuMs: number): number {
+    const f = this.#actueel(bron, nuMs);
     if (!f) return 0;
     const tot = f.laatste + this.vertraging(f.aantal);
     return tot > nuMs ? Math.max(1, Math.ceil((tot - nuMs) / 1000)) : 0;
   }
 
   /** Counts a failure; returns the delay it earned, in seconds. */
-  tel(sleutel: string, nuMs: number): number {
-    const aantal = (this.#actueel(sleutel, nuMs)?.aantal ?? 0) + 1;
-    this.zet(sleutel, { aantal, laatste: nuMs });
+  tel(bron: string, nuMs: number): number {
+    const aantal = (this.#actueel(bron, nuMs)?.aantal ?? 0) + 1;
+    this.zet(bron, { aantal, laatste: nuMs });
     return Math.ceil(this.vertraging(aantal) / 1000);
   }
 
-  #actueel(sleutel: string, nuMs: number): Fouten | undefined {
-    const f = this.tellers.get(sleutel);
+  #actueel(bron: string, nuMs: number): Fouten | undefined {
+    const f = this.tellers.get(bron);
     return f && !this.verlopen(f, nuMs) ? f : undefined;
   }
 

@@ -39,7 +39,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     gebruiker?: IngelogdeGebruiker;
-    idempotentieSleutel?: string;
+    idempotencyKey?: string;
   }
 }
 

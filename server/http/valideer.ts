@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { detailVanVeldfouten } from '../../shared/probleem';
 import { leesInvoer } from '../../shared/schemas/fouten';
 import type { RegelId } from '../../shared/rules/weigering';
 import { Probleemfout } from './probleem';
@@ -14,6 +15,5 @@ export function valideer<T extends z.ZodType>(schema: T, waarde: unknown, regel?
   const uitkomst = leesInvoer(schema, waarde);
   if (uitkomst.ok) return uitkomst.waarde;
   const { fouten } = uitkomst;
-  const detail = fouten.length === 1 ? fouten[0]!.melding : 'Niet alle velden zijn goed ingevuld.';
-  throw new Probleemfout(400, detail, { fouten, ...(regel ? { regel } : {}) });
+  throw new Probleemfout(400, detailVanVeldfouten(fouten), { fouten, ...(regel ? { regel } : {}) });
 }

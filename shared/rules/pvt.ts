@@ -148,6 +148,13 @@ export function redenToegestaanVanaf(reden: RedenNietVoldaan, datumEindePvtPlich
   return REDENEN[reden].soort === 'NIET_VERWIJTBAAR' ? plusMaanden(datumEindePvtPlicht, -2) : plusDagen(datumEindePvtPlicht, 1);
 }
 
+/** R-PVT-5: when a reason of this kind may be registered, in one sentence (the refusal's and the form's). */
+export function redenTimingUitleg(reden: RedenNietVoldaan): string {
+  return REDENEN[reden].soort === 'NIET_VERWIJTBAAR'
+    ? 'Een reden voor een niet-verwijtbare termijnoverschrijding kan vanaf twee maanden voor het einde van de PVT-termijn worden geregistreerd.'
+    : 'Een verwijtbare reden of overmacht kan pas worden geregistreerd nadat de PVT-termijn is overschreden.';
+}
+
 export function weigerRedenTiming(reden: RedenNietVoldaan | null, datumEindePvtPlicht: IsoDatum | null, vandaag: IsoDatum): Weigering | null {
   if (reden === null) return null;
   const tekst = REDENEN[reden].tekst;
@@ -156,10 +163,7 @@ export function weigerRedenTiming(reden: RedenNietVoldaan | null, datumEindePvtP
   }
   const vanaf = redenToegestaanVanaf(reden, datumEindePvtPlicht);
   if (vandaag >= vanaf) return null;
-  const uitleg = REDENEN[reden].soort === 'NIET_VERWIJTBAAR'
-    ? 'Een reden voor een niet-verwijtbare termijnoverschrijding kan vanaf twee maanden voor het einde van de PVT-termijn worden geregistreerd'
-    : 'Een verwijtbare reden of overmacht kan pas worden geregistreerd nadat de PVT-termijn is overschreden';
-  return weigering('R-PVT-5', 409, `${uitleg}. De reden '${tekst}' kan vanaf ${toonDatum(vanaf)} worden geregistreerd.`);
+  return weigering('R-PVT-5', 409, `${redenTimingUitleg(reden)} De reden '${tekst}' kan vanaf ${toonDatum(vanaf)} worden geregistreerd.`);
 }
 
 /**

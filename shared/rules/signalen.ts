@@ -54,6 +54,9 @@ export function isOpenstaand(status: SignaalStatus): boolean {
   return status !== 'AFGEHANDELD';
 }
 
+/** R-SIG-3: the statuses that count as not yet handled. */
+export const OPENSTAANDE_STATUSSEN: readonly SignaalStatus[] = SIGNAAL_STATUSSEN.filter(isOpenstaand);
+
 export function openstaandTekst(aantal: number): string {
   return aantal === 1 ? 'Er is 1 signaal dat nog niet is afgehandeld.' : `Er zijn ${aantal} signalen die nog niet zijn afgehandeld.`;
 }
@@ -86,31 +89,30 @@ export function weigerSignaalFilters(f: SignaalFilters): Weigering | null {
 /** R-SIG-5: the results screen: 10 rows a page, these columns, default sort BSN. */
 export const SIGNALEN_PAGINA_GROOTTE = 10;
 export const SIGNAAL_KOLOMMEN = [
-  { sleutel: 'status', titel: 'Status signaal' },
-  { sleutel: 'bsn', titel: 'BSN' },
-  { sleutel: 'achternaam', titel: 'Achternaam' },
-  { sleutel: 'code', titel: 'Code signaal' },
-  { sleutel: 'omschrijving', titel: 'Omschrijving signaal' },
-  { sleutel: 'datum', titel: 'Datum signaal' },
+  { kolom: 'status', titel: 'Status signaal' },
+  { kolom: 'bsn', titel: 'BSN' },
+  { kolom: 'achternaam', titel: 'Achternaam' },
+  { kolom: 'code', titel: 'Code signaal' },
+  { kolom: 'omschrijving', titel: 'Omschrijving signaal' },
+  { kolom: 'datum', titel: 'Datum signaal' },
 ] as const;
-export type SignaalSorteerkolom = (typeof SIGNAAL_KOLOMMEN)[number]['sleutel'];
+export type SignaalSorteerkolom = (typeof SIGNAAL_KOLOMMEN)[number]['kolom'];
 
-const STATUS_RANG: Record<SignaalStatus, number> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
+/** R-SIG-5: status sorts as Nieuw, In behandeling, Afgehandeld (ISI's SQL and the cache use this too). */
+export const SIGNAAL_STATUS_RANG: Readonly<Record<SignaalStatus, number>> = { NIEUW: 1, IN_BEHANDELING: 2, AFGEHANDELD: 3 };
 const tekst = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * R-SIG-5: the order ISI sorts signals in (a column, then BSN, date and id ascending), so two of
  * its sorted lists can be merged into one. Status sorts as Nieuw, In behandeling, Afgehandeld.
  */
-export function vergelijkSignalen(s: Sortering<SignaalSorteerkolom>): (a: SignaalInLijst, b: SignaalInLijst) => number {
-  const sleutel = (x: SignaalInLijst): number | string => (s.kolom === 'status' ? STATUS_RANG[x.status] : x[s.kolom]);
-  return (a, b) => {
-    const ka = sleutel(a);
-    const kb = sleutel(b);
-    const k = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : tekst(String(ka), String(kb));
-    if (k !== 0) return s.aflopend ? -k : k;
-    return tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
-  };
+export function vergelijkSignalen({ kolom, aflopend }: Sortering<SignaalSorteerkolom>): (a: SignaalInLijst, b: SignaalInLijst) => number {
+  const richting = aflopend ? -1 : 1;
+  // Chosen once, not per comparison: the cache sorts whole caseloads with this.
+  const kolomVolgorde = kolom === 'status'
+    ? (a: SignaalInLijst, b: SignaalInLijst) => SIGNAAL_STATUS_RANG[a.status] - SIGNAAL_STATUS_RANG[b.status]
+    : (a: SignaalInLijst, b: SignaalInLijst) => tekst(a[kolom], b[kolom]);
+  return (a, b) => richting * kolomVolgorde(a, b) || tekst(a.bsn, b.bsn) || tekst(a.datum, b.datum) || tekst(a.id, b.id);
 }
 
 /**

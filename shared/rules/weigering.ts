@@ -33,8 +33,10 @@ export function weigering(regel: RegelId, status: WeigeringStatus, melding: stri
   return fouten && fouten.length > 0 ? { regel, status, melding, fouten } : { regel, status, melding };
 }
 
+export const MELDING_VELDEN_ONJUIST = 'Niet alle velden zijn goed ingevuld.';
+
 /** Field errors of one rule as one refusal, or null when there are none. */
-export function veldfouten(regel: RegelId, fouten: Veldfout[], melding = 'Niet alle velden zijn goed ingevuld.'): Weigering | null {
+export function veldfouten(regel: RegelId, fouten: Veldfout[], melding = MELDING_VELDEN_ONJUIST): Weigering | null {
   return fouten.length > 0 ? weigering(regel, 400, melding, fouten) : null;
 }
 

@@ -95,18 +95,21 @@ export function zoekUitkomst(totaal: number, metBsn: boolean, gemeentenaam: stri
 
 /** R-ZP-5: the columns of "Gevonden personen", 20 a page, default sort BSN ascending. */
 export const PERSONEN_PAGINA_GROOTTE = 20;
+
+/** The largest page ISI returns of persons or signals (API.md); longer lists are fetched in pages of this size. */
+export const ISI_GROOTSTE_PAGINA = 500;
 export const PERSONEN_KOLOMMEN = [
-  { sleutel: 'bsn', titel: 'BSN' },
-  { sleutel: 'voornaam', titel: 'Voornaam' },
-  { sleutel: 'achternaam', titel: 'Achternaam' },
-  { sleutel: 'geboortedatum', titel: 'Geboortedatum' },
-  { sleutel: 'pvtPlichtig', titel: 'PVT-plichtig' },
-  { sleutel: 'voldaan', titel: 'Voldaan aan PVT-plicht' },
-  { sleutel: 'rechtOpMb', titel: 'Recht op maatschappelijke begeleiding' },
-  { sleutel: 'factuurAanwezig', titel: 'Factuur aanwezig' },
-  { sleutel: 'signaalAanwezig', titel: 'Signaal aanwezig' },
+  { kolom: 'bsn', titel: 'BSN' },
+  { kolom: 'voornaam', titel: 'Voornaam' },
+  { kolom: 'achternaam', titel: 'Achternaam' },
+  { kolom: 'geboortedatum', titel: 'Geboortedatum' },
+  { kolom: 'pvtPlichtig', titel: 'PVT-plichtig' },
+  { kolom: 'voldaan', titel: 'Voldaan aan PVT-plicht' },
+  { kolom: 'rechtOpMb', titel: 'Recht op maatschappelijke begeleiding' },
+  { kolom: 'factuurAanwezig', titel: 'Factuur aanwezig' },
+  { kolom: 'signaalAanwezig', titel: 'Signaal aanwezig' },
 ] as const;
-export type PersoonSorteerkolom = (typeof PERSONEN_KOLOMMEN)[number]['sleutel'];
+export type PersoonSorteerkolom = (typeof PERSONEN_KOLOMMEN)[number]['kolom'];
 
 export interface Sortering<K extends string> {
   kolom: K;

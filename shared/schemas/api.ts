@@ -4,6 +4,7 @@ import { ROLLEN, WETTEN } from '../rules/rollen';
 import { REDEN_CODES } from '../rules/pvt';
 import { SIGNAAL_CODES, SIGNAAL_STATUSSEN, NIEUWE_SIGNAAL_STATUSSEN, GEBEURTENIS_TYPES, type SignaalCode as SignaalCodeType } from '../rules/signalen';
 import { WAARDEPAPIER_SOORTEN } from '../rules/waardepapieren';
+import { ISI_GROOTSTE_PAGINA } from '../rules/zoeken';
 
 /**
  * The one schema source for every request and response of the ISI contract (API.md). The server
@@ -86,7 +87,7 @@ export const PersonenZoekvraag = z.strictObject({
   factuurAanwezig: JN.optional(),
   sorteer: Sorteer(PersoonSorteerkolom).optional(),
   pagina: Pagina.optional(),
-  paginaGrootte: z.number().int().min(1).max(500).optional(),
+  paginaGrootte: z.number().int().min(1).max(ISI_GROOTSTE_PAGINA).optional(),
 }).meta({ id: 'PersonenZoekvraag' });
 
 export const PersoonInLijst = z.object({
@@ -176,7 +177,7 @@ export const SignalenZoekvraag = z.strictObject({
   status: SignaalStatus.optional(),
   sorteer: Sorteer(z.enum(['status', 'bsn', 'achternaam', 'code', 'omschrijving', 'datum'])).optional(),
   pagina: Pagina.optional(),
-  paginaGrootte: z.number().int().min(1).max(500).optional(),
+  paginaGrootte: z.number().int().min(1).max(ISI_GROOTSTE_PAGINA).optional(),
 }).meta({ id: 'SignalenZoekvraag' });
 export const SignaalInLijst = z.object({
   id: Id,

@@ -146,7 +146,7 @@ test.describe('PVT gegevens wijzigen', () => {
     await veld(page, 'Datum start deelname PV-traject').fill('03-02-2025');
     await kiesReden(page, REDENEN.NIET_VERSCHENEN.tekst);
     // Said before sending: from which date this reason may be registered.
-    await expect(page.getByTestId('reden-timing')).toContainText('Redenen voor verwijtbaarheid en de reden voor overmacht kunnen pas geregistreerd worden nadat de PVT-termijn is overschreden.');
+    await expect(page.getByTestId('reden-timing')).toContainText('Een verwijtbare reden of overmacht kan pas worden geregistreerd nadat de PVT-termijn is overschreden.');
     await expect(page.getByTestId('reden-timing')).toContainText('De gekozen reden kan worden geregistreerd vanaf 01-01-2026.');
     await page.getByTestId('pvt-opslaan').click();
 

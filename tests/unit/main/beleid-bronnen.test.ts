@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigFout } from '../../../main/config';
 import { leesBeleid } from '../../../main/policy/beleid';
 import { bestandsbron, LINUX_BELEID, leesRegQuery, MANAGED_PREFERENCES, organisatiebronnen, plistbron, registerbron, type RegQuery } from '../../../main/policy/bronnen';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 
 const REG = join(import.meta.dirname, 'beleid', 'reg');
 const HKLM = String.raw`HKLM\SOFTWARE\Policies\Gemeente\PortalInburgering`;

@@ -5,9 +5,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import plist from 'plist';
 import { describe, expect, it } from 'vitest';
 import { registerbron, registerNaarBeleid } from '../../../main/policy/bronnen';
-import { MachineBeleid } from '../../../main/policy/sleutels';
+import { MachineBeleid } from '../../../main/policy/schemas';
 import { ADMX_NAAM, docsTabel, metTabel, sjablonen } from '../../../scripts/beleid-sjablonen';
-import { BELEID, BELEIDSSLEUTELS, BUNDEL_ID, REGISTERSLEUTEL } from '../../../shared/beleid';
+import { BELEID, BELEIDSNAMEN, BUNDEL_ID, REGISTERSLEUTEL } from '../../../shared/beleid';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const lees = (pad: string) => readFileSync(join(ROOT, pad), 'utf8');
@@ -32,7 +32,7 @@ describe('what is generated from the declaration (npm run beleid:genereer)', () 
     const md = lees('docs/beleid.md');
     expect(md, 'de tabel in docs/beleid.md is verouderd: voer npm run beleid:genereer uit').toBe(metTabel(md));
     expect(md).toContain(docsTabel());
-    for (const k of BELEIDSSLEUTELS) expect(docsTabel()).toContain(`| \`${k}\` |`);
+    for (const k of BELEIDSNAMEN) expect(docsTabel()).toContain(`| \`${k}\` |`);
   });
 });
 
@@ -42,7 +42,7 @@ describe('the ADMX and ADML templates', () => {
 
   it('have one policy per key, under the registry key the reader queries, with the key as value name', () => {
     const beleid = elementen(admx, 'policy');
-    expect(beleid.map((b) => b.getAttribute('name'))).toEqual(BELEIDSSLEUTELS);
+    expect(beleid.map((b) => b.getAttribute('name'))).toEqual(BELEIDSNAMEN);
     const leest = registerbron('HKLM', () => null).naam;
     for (const b of beleid) {
       const k = b.getAttribute('name')!;
@@ -57,7 +57,7 @@ describe('the ADMX and ADML templates', () => {
   });
 
   it('write each key with the type and range the reader expects', () => {
-    for (const k of BELEIDSSLEUTELS) {
+    for (const k of BELEIDSNAMEN) {
       const d = BELEID[k];
       const b = elementen(admx, 'policy').find((e) => e.getAttribute('name') === k)!;
       if (d.soort === 'getal') {
@@ -75,10 +75,10 @@ describe('the ADMX and ADML templates', () => {
     const presentaties = new Set(elementen(adml[taal], 'presentation').map((s) => s.getAttribute('id')));
     const bron = lees(`beleid/${ADMX_NAAM}.admx`);
     const nodig = [...bron.matchAll(/\$\(string\.([^)]+)\)/g)].map((m) => m[1]);
-    expect(nodig.length).toBeGreaterThan(BELEIDSSLEUTELS.length * 2);
+    expect(nodig.length).toBeGreaterThan(BELEIDSNAMEN.length * 2);
     for (const id of nodig) expect(strings.has(id!), id).toBe(true);
     for (const id of [...bron.matchAll(/\$\(presentation\.([^)]+)\)/g)].map((m) => m[1])) expect(presentaties.has(id!), id).toBe(true);
-    for (const k of BELEIDSSLEUTELS) expect(elementen(adml[taal], 'string').find((s) => s.getAttribute('id') === k)?.textContent).toBe(BELEID[k].titel[taal]);
+    for (const k of BELEIDSNAMEN) expect(elementen(adml[taal], 'string').find((s) => s.getAttribute('id') === k)?.textContent).toBe(BELEID[k].titel[taal]);
   });
 });
 
@@ -108,7 +108,7 @@ describe('the .reg example', () => {
     expect(reg.startsWith('Windows Registry Editor Version 5.00\r\n')).toBe(true);
     expect(reg).toContain(`[HKEY_LOCAL_MACHINE\\${REGISTERSLEUTEL}]\r\n`);
     const regels = [...reg.matchAll(/^(;?)"(\w+)"=(?:dword:([0-9a-f]{8})|"((?:[^"\\]|\\.)*)")\r$/gm)];
-    expect(regels.map((r) => r[2])).toEqual(BELEIDSSLEUTELS);
+    expect(regels.map((r) => r[2])).toEqual(BELEIDSNAMEN);
     const toegepast = regels.filter((r) => r[1] === '').map((r) => ({ naam: r[2]!, type: r[3] ? 'REG_DWORD' : 'REG_SZ', data: r[3] ? `0x${r[3]}` : r[4]!.replace(/\\\\/g, '\\') }));
     const { waarden, fouten } = registerNaarBeleid(toegepast);
     expect(fouten).toEqual([]);

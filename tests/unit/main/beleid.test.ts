@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppInfo, Beleid } from '../../../shared/ipc';
 import { ConfigFout } from '../../../main/config';
 import { maakDiensten } from '../../../main/diensten';
@@ -11,8 +11,11 @@ import { LOGBESTAND } from '../../../main/log/logboek';
 import { nodePlatform } from '../../../main/platform/node';
 import { beleidVoorRenderer, leesBeleid, leesPolicy } from '../../../main/policy/beleid';
 import { bestandsbron } from '../../../main/policy/bronnen';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
+
+// Its tests start Node processes (tsx, a CLI): seconds each on a loaded machine, past a unit test's 10 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** A data folder with this config.json and a machine policy file with this content (absent when undefined). */
 function opzet(opties: { config?: unknown; machine?: unknown } = {}): { dataMap: string; machinePad: string } {

@@ -2,9 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { STARTBESTAND } from '../../../main/host/startbestand';
+import { wachtTot } from '../../helpers/wachten';
+
+// Its tests start Node processes (tsx, a CLI): seconds each on a loaded machine, past a unit test's 10 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Issue 12, finding 1: another account on the same machine must not get into browser mode. The
@@ -25,6 +29,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+
 const opdracht = JSON.parse(readFileSync(0, 'utf8'));
 let gelezen = execFileSync('ps', ['-eo', 'args', '-ww'], { encoding: 'utf8' });
 let leesbaar = 0;
@@ -95,7 +100,7 @@ beforeAll(async () => {
     host.stderr!.on('data', (d) => (uit += String(d)));
   });
   const opener = join(basis, 'opener.txt');
-  for (let i = 0; i < 100 && !existsSync(opener); i++) await new Promise((r) => setTimeout(r, 50));
+  await wachtTot(() => existsSync(opener), { elkeMs: 50, hoogstensMs: 10_000, melding: 'de host schreef geen opener.txt' });
 }, 90_000);
 
 afterAll(() => {

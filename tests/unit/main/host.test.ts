@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { maakDiensten } from '../../../main/diensten';
 import { startHost, type Host } from '../../../main/host/host';
-import { MAX_HERVERBINDSLEUTELS } from '../../../main/host/sleutels';
+import { MAX_HERVERBINDGEHEIMEN } from '../../../main/host/toegangsgeheimen';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 
 const GEHEIM = 'test-geheim-van-deze-run';
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 /** The host's current start secret (it changes each time one is used). */
-const startsleutel = () => new URL(host.sleutelUrl).hash.slice('#sleutel='.length);
+const startsleutel = () => new URL(host.toegangsUrl).hash.slice('#sleutel='.length);
 
 /** The next message on the socket, parsed. */
 function volgendBericht(ws: WebSocket): Promise<any> {
@@ -216,9 +216,9 @@ describe('the secrets of the IPC socket (issue 12, finding 1)', () => {
     herladen.terminate();
   });
 
-  it(`keeps at most ${MAX_HERVERBINDSLEUTELS} unused reconnection secrets, dropping the oldest`, async () => {
+  it(`keeps at most ${MAX_HERVERBINDGEHEIMEN} unused reconnection secrets, dropping the oldest`, async () => {
     const sleutels: string[] = [];
-    for (let i = 0; i <= MAX_HERVERBINDSLEUTELS; i++) {
+    for (let i = 0; i <= MAX_HERVERBINDGEHEIMEN; i++) {
       const ws = await open();
       sleutels.push(await herverbindsleutels.get(ws)!);
       ws.terminate();

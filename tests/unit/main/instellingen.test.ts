@@ -9,7 +9,7 @@ import { nodePlatform } from '../../../main/platform/node';
 import { leesPolicy } from '../../../main/policy/beleid';
 import { bestandsbron } from '../../../main/policy/bronnen';
 import { maakKluis } from '../../../main/vault/kluis';
-import { BELEIDSSLEUTELS } from '../../../shared/beleid';
+import { BELEIDSNAMEN } from '../../../shared/beleid';
 import { Instellingen } from '../../../shared/ipc';
 
 /** The services over the real IPC handler, on a data folder with this config.json and organisation policy. */
@@ -35,7 +35,7 @@ describe('app.instellingen', () => {
     const u = await roep('app.instellingen');
     expect(u.ok).toBe(true);
     const g = Instellingen.parse(u.ok ? u.waarde : null);
-    expect(g.instellingen.map((i) => i.sleutel)).toEqual(BELEIDSSLEUTELS);
+    expect(g.instellingen.map((i) => i.sleutel)).toEqual(BELEIDSNAMEN);
     const per = Object.fromEntries(g.instellingen.map((i) => [i.sleutel, i]));
     expect(per.vergrendelNaMinuten).toEqual({ sleutel: 'vergrendelNaMinuten', waarde: 10, herkomst: 'organisatie', bron: beleid, bewerkbaar: false });
     expect(per.devtoolsToestaan).toEqual({ sleutel: 'devtoolsToestaan', waarde: true, herkomst: 'organisatie', bron: beleid, bewerkbaar: false });

@@ -9,8 +9,9 @@ import { startHost, type Host } from '../../../main/host/host';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
+import { wachtTot } from '../../helpers/wachten';
 
 /**
  * Issue 12: an IPC fuzzer over every channel of shared/ipc.ts against the real main services (and,
@@ -137,7 +138,7 @@ describe('IPC fuzzer (issue 12)', () => {
   });
 
   it(`${VIA_SOCKET} of them through the host's socket: every message gets an answer, the host keeps serving`, { timeout: 300_000 }, async () => {
-    const ws = new WebSocket(`${host.url.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${new URL(host.sleutelUrl).hash.slice('#sleutel='.length)}`], { origin: host.url });
+    const ws = new WebSocket(`${host.url.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${new URL(host.toegangsUrl).hash.slice('#sleutel='.length)}`], { origin: host.url });
     await new Promise((klaar, faal) => {
       ws.once('open', klaar);
       ws.once('error', faal);
@@ -161,7 +162,7 @@ describe('IPC fuzzer (issue 12)', () => {
         ws.send(JSON.stringify({ id: i, kanaal: namen[i % namen.length], args: argumenten(r) }));
       }
     }
-    for (let t = 0; antwoorden.size + zonderId < VIA_SOCKET && t < 2_000; t++) await new Promise((k) => setTimeout(k, 50));
+    await wachtTot(() => antwoorden.size + zonderId >= VIA_SOCKET, { elkeMs: 50, hoogstensMs: 100_000, melding: 'niet elk bericht kreeg antwoord' });
     expect(antwoorden.size + zonderId).toBe(VIA_SOCKET);
     expect(zonderId).toBeGreaterThan(0);
     expect([...antwoorden.values()].every(isGetypt)).toBe(true);

@@ -6,7 +6,7 @@ import { maakDiensten } from '../../../main/diensten';
 import { IsiClient, IsiFout } from '../../../main/isi/client';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { nodePlatform, ONTWIKKELSLEUTEL_BESTAND } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis, SLEUTELMAP } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GeopendBestand, GeschrevenBestand, type Uitkomst, Voortgang } from '../../../shared/ipc';
 import { vergelijkSignalen } from '../../../shared/rules/signalen';
 import type { PersoonInLijst, SignaalInLijst } from '../../../shared/schemas/api';
-import { LIJST_PAGINA, maakDiensten } from '../../../main/diensten';
+import { maakDiensten } from '../../../main/diensten';
+import { ISI_GROOTSTE_PAGINA } from '../../../shared/rules/zoeken';
 import { bestandenRegister } from '../../../main/files';
 import { DOWNLOAD_GELDIG_MS, eenmaligeDownloads } from '../../../main/host/downloads';
 import { startHost, type Host } from '../../../main/host/host';
@@ -12,7 +13,7 @@ import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
 import type { Platform } from '../../../main/platform/platform';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 import { haalBytes, zoekAlles } from '../server/hulp';
@@ -208,10 +209,10 @@ describe('signalen.openInExcel (R-SIG-7)', () => {
 });
 
 describe('personen.openInExcel: every row of the search, not only the page', () => {
-  it(`more rows than one page of ISI (${LIJST_PAGINA}): all of them, in the chosen sort order`, async () => {
+  it(`more rows than one page of ISI (${ISI_GROOTSTE_PAGINA}): all of them, in the chosen sort order`, async () => {
     const vraag = { pvtPlichtig: 'J', sorteer: '-achternaam' };
     const isi = await zoekAlles<PersoonInLijst>(server, token, '/api/v1/gemeenten/0014/personen/_zoek', vraag);
-    expect(isi.totaal).toBeGreaterThan(LIJST_PAGINA);
+    expect(isi.totaal).toBeGreaterThan(ISI_GROOTSTE_PAGINA);
     const taakId = crypto.randomUUID();
     const u = await roep(m.diensten, 'personen.openInExcel', { gc: '0014', vraag: { ...vraag, pagina: 3, paginaGrootte: 20 }, taakId });
     const b = GeopendBestand.parse((u as { waarde: unknown }).waarde);

@@ -7,7 +7,7 @@ import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
 import type { Platform } from '../../../main/platform/platform';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 import { legeMap } from './files/hulp';

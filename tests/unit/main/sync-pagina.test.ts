@@ -10,7 +10,7 @@ import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 import { zetKlok } from '../server/hulp';

@@ -12,7 +12,7 @@ import { ONGELDIG_ANTWOORD } from '../../../main/ipc/resultaat';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 import { leesPersoon, maakPersoon } from '../server/hulp';

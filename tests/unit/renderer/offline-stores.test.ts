@@ -6,6 +6,7 @@ import { meldingNietGevondenInGemeente } from '../../../shared/rules/zoeken';
 import type { Persoon, PvtWijziging } from '../../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../../shared/schemas/uitgaand';
 import { maakPersoon, maakSignaal, pagina } from './db/hulp';
+import { wachtEcht, wachtTot } from '../../helpers/wachten';
 import { GEEN_SLEUTELOPSLAG } from './hulp-schermen';
 import { GEEN_VERBINDING, geldigBsn, NepIsi, probleem, koppel } from './nep-isi';
 
@@ -45,9 +46,6 @@ const [P1, P2, P3, P4, P5] = P as [Persoon, Persoon, Persoon, Persoon, Persoon];
 const S = [maakSignaal(1, P1), maakSignaal(2, P2), maakSignaal(3, P4)];
 const [S1] = S;
 
-/** Timers as they really are, also while a test fakes them. */
-const echteTimeout = globalThis.setTimeout;
-const wacht = (ms: number) => new Promise((klaar) => echteTimeout(klaar, ms));
 
 let isi: NepIsi;
 let gebruiker = GEBRUIKER;
@@ -70,17 +68,12 @@ function inloggen(naam = GEBRUIKER) {
 /** Until no request is under way and no sync runs, for a while: what the stores start in the background has ended. */
 async function stil(): Promise<void> {
   for (let rustig = 0; rustig < 3;) {
-    await wacht(10);
+    await wachtEcht(10);
     rustig = isi.bezig === 0 && useSyncStore().aantalLopend === 0 ? rustig + 1 : 0;
   }
 }
 
-async function tot(voorwaarde: () => boolean): Promise<void> {
-  for (let i = 0; !voorwaarde(); i++) {
-    if (i > 500) throw new Error('voorwaarde werd niet waar');
-    await wacht(5);
-  }
-}
+const tot = (voorwaarde: () => boolean) => wachtTot(voorwaarde);
 
 /** Logged in, cache open, the full sync of Groningen done. */
 async function gesynchroniseerd() {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DOWNLOAD_GELUKT } from '../../../shared/rules/signalen';
 import { gelukt, toon } from './hulp-schermen';
 
@@ -44,8 +44,15 @@ beforeEach(() => {
   pib.bestanden.geschreven.mockResolvedValue(gelukt([]));
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('Downloaden bestanden: "Openen in Excel" per file', () => {
   it('shows the progress with its percentage while main works, then where the file is, whether it opened, and the browser\'s link', async () => {
+    // The 300 ms of asking run on a fake clock: vi.waitFor moves it on, and "no more asking" below
+    // is checked over ten intervals without waiting for them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { wrapper } = await toon(DownloadenBestandenView, { waar: '/bestanden' });
     const knop = wrapper.get('[data-test="excel-isi_pvt.zip"]');
     expect(knop.attributes('aria-label')).toBe('isi_pvt.zip openen in Excel');
@@ -84,7 +91,7 @@ describe('Downloaden bestanden: "Openen in Excel" per file', () => {
     expect(pib.bestanden.geschreven).toHaveBeenCalled();
     // Done: no more asking.
     const gevraagd = pib.bestanden.voortgang.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 700));
+    await vi.advanceTimersByTimeAsync(10 * 300);
     expect(pib.bestanden.voortgang.mock.calls.length).toBe(gevraagd);
     wrapper.unmount();
   });

@@ -2,7 +2,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { BSN_MELDING_ELFPROEF, weigerBsn } from '../../../shared/rules/bsn';
 import { MELDING_GEEN_RESULTATEN } from '../../../shared/rules/zoeken';
 import { GEEN_SLEUTELOPSLAG } from './hulp-schermen';
 
@@ -11,7 +10,7 @@ const pib = vi.hoisted(() => ({ personen: { zoek: vi.fn(), haal: vi.fn() }, cach
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
 const { useSessieStore } = await import('../../../renderer/stores/sessie');
-const { usePersonenStore, ingevuldeCriteria, probleemVan, vandaagLokaal } = await import('../../../renderer/stores/personen');
+const { usePersonenStore, ingevuldeCriteria } = await import('../../../renderer/stores/personen');
 
 const item = (bsn: string) => ({ id: `00000000-0000-4000-8000-${bsn.padStart(12, '0')}`, bsn, voornaam: 'Test', achternaam: 'X', geboortedatum: '1990-01-01', pvtPlichtig: 'J', voldaan: 'N', rechtOpMb: 'N', factuurAanwezig: 'NVT', signaalAanwezig: 'N' });
 const lijst = (totaal: number, pagina = 1) => ({ ok: true, waarde: { items: Array.from({ length: Math.min(totaal, 20) }, (_, i) => item(String(100 + i))), totaal, pagina, paginaGrootte: 20 } });
@@ -97,14 +96,5 @@ describe('usePersonenStore', () => {
 
   it('R-ZP-2: alleen ingevulde criteria gaan mee', () => {
     expect(ingevuldeCriteria({ pvtPlichtig: 'J', voldaan: null, startDeelnameVan: '', eindeDeelnameTot: '2024-12-31', verblijf: undefined })).toEqual({ pvtPlichtig: 'J', eindeDeelnameTot: '2024-12-31' });
-  });
-
-  it('R-BSN-1: een weigering vooraf heeft de vorm van het probleem van de server', () => {
-    const p = probleemVan(weigerBsn('123456789')!);
-    expect(p).toMatchObject({ status: 400, regel: 'R-BSN-1', detail: BSN_MELDING_ELFPROEF, fouten: [{ veld: 'bsn', melding: BSN_MELDING_ELFPROEF }] });
-  });
-
-  it('vandaagLokaal geeft de datum van deze computer als JJJJ-MM-DD', () => {
-    expect(vandaagLokaal(new Date(2025, 2, 1, 23, 30))).toBe('2025-03-01');
   });
 });

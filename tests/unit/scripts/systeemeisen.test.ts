@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { beslis, leesSysteem, type Systeem } from '../../../scripts/systeemeisen';
+
+// Its tests start Node processes (tsx, a CLI): seconds each on a loaded machine, past a unit test's 10 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** `npm test`'s pretest: the decision from an injected system, never by uninstalling anything. */
 const alles: Systeem = { root: true, debian: true, eigenChromium: null, chromiumAanwezig: true, sofficeAanwezig: true };

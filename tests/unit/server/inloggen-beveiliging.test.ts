@@ -8,7 +8,7 @@ import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
 import { nodePlatform } from '../../../main/platform/node';
-import { STANDAARD_POLICY } from '../../../main/policy/sleutels';
+import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { base32Encode, controleerTotp, totpCode } from '../../../server/auth/totp';
 import { Begrenzer, Vertrager } from '../../../server/http/begrenzer';
@@ -268,17 +268,17 @@ describe('the counters themselves', () => {
   it('hold at most their cap of keys however many come, and sweep on their timer, not while counting', () => {
     vi.useFakeTimers();
     let t = 0;
-    const b = new Begrenzer(5, 60_000, { maxSleutels: 1_000, klok: () => t });
+    const b = new Begrenzer(5, 60_000, { maxBronnen: 1_000, klok: () => t });
     const veeg = vi.spyOn(b, 'veeg');
     for (let i = 0; i < 50_000; i++) b.tel(`a:${i}`, t);
-    expect(b.aantalSleutels).toBe(1_000);
+    expect(b.aantalBronnen).toBe(1_000);
     expect(veeg).not.toHaveBeenCalled();
     // The newest keys stayed, the oldest went.
     expect(b.wachttijd('a:49999', t)).toBe(0);
     t = 61_000;
     vi.advanceTimersByTime(60_000);
     expect(veeg).toHaveBeenCalledTimes(1);
-    expect(b.aantalSleutels).toBe(0);
+    expect(b.aantalBronnen).toBe(0);
     b.stop();
   });
 

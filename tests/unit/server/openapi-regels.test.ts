@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Its tests start Node processes (tsx, a CLI): seconds each on a loaded machine, past a unit test's 10 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The ruleset of `npm run lint:openapi` really checks: Spectral skips a rule without a word when

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dagenTussen, isGeldigeDatum, jaarVan, kwartaalStart, leesNlDatum, plusDagen, plusMaanden, toonDatum, weekdag,
+  dagenTussen, isGeldigeDatum, jaarVan, kwartaalStart, leesNlDatum, lokaleDatum, plusDagen, plusMaanden, toonDatum, weekdag,
 } from '../../../shared/datum';
 
 describe('dates: stored YYYY-MM-DD, shown dd-mm-jjjj', () => {
@@ -123,5 +123,10 @@ describe('dates: stored YYYY-MM-DD, shown dd-mm-jjjj', () => {
     ['dagenTussen', () => dagenTussen('2025-01-01', '2025-13-01')],
   ])('%s refuses an impossible date instead of guessing', (_naam, f) => {
     expect(f).toThrow(RangeError);
+  });
+
+  it('lokaleDatum: the date on this computer\'s clock, also late in the evening and early in the year', () => {
+    expect(lokaleDatum(new Date(2025, 2, 1, 23, 30))).toBe('2025-03-01');
+    expect(lokaleDatum(new Date(2026, 0, 5, 0, 5))).toBe('2026-01-05');
   });
 });

@@ -6,7 +6,7 @@ import { LOG_GRENS } from '../../../../renderer/db/cache';
 import { BLOKGROOTTE } from '../../../../renderer/db/opslag';
 import { databasenaamVoor } from '../../../../renderer/db/register';
 import { leesSleutel, leidSleutels, Veldversleuteling } from '../../../../renderer/db/sleutels';
-import { maakPersoon, maakSignaal, nieuweBron, nieuweSleutel, pagina } from './hulp';
+import { maakPersoon, maakSignaal, nieuweBron, nieuweIdempotencyKey, pagina } from './hulp';
 
 const GC = '0014';
 
@@ -44,7 +44,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde blokken en een logboek', () => {
   it('elke pagina is één logregel; na heropenen (ontgrendelen) geeft het geheugen dezelfde antwoorden', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('a', sleutel, { bron });
     await vul(cache, 250, 50);
     const voor = await cache.zoekPersonen(GC, { pvtPlichtig: 'J', sorteer: '-achternaam', pagina: 3 });
@@ -63,7 +63,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it(`compactie: na ${LOG_GRENS} logregels van een volledige gemeente vouwt het logboek in blokken van ${BLOKGROOTTE}; de antwoorden blijven gelijk`, async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('b', sleutel, { bron });
     await vul(cache, 100, 100);
     for (let i = 0; i < LOG_GRENS; i++) {
@@ -86,7 +86,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it('een beschadigd blok: de cache weigert (BESCHADIGD) en toont niets half; herbouw opent leeg en houdt de leesbare wachtrij', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('c', sleutel, { bron });
     await vul(cache, 30, 10);
     const entry = await cache.zetInWachtrij({ soort: 'CONTACT', gc: GC, bericht: { naam: 'N', email: 'n@example.org', magBellen: false, onderwerp: 'O', bericht: 'B' } }, crypto.randomUUID());
@@ -111,7 +111,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it('een ontbrekend blok of een verwisselde logregel is ook BESCHADIGD (de additionele data binden elke waarde aan haar plaats)', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('d', sleutel, { bron });
     await vul(cache, 20, 10);
     await cache.sluit();
@@ -122,7 +122,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it('een pagina als ISI\'s tekst gaat zoals ze kwam versleuteld in het logboek; het geheugen houdt dezelfde gegevens', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('t', sleutel, { bron });
     const p = pagina({ personen: [maakPersoon(1), maakPersoon(2)], signalen: [maakSignaal(1, maakPersoon(1))], cursor: 'c2', meer: false, totaal: 3 });
     const json = JSON.stringify(p);
@@ -139,7 +139,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
   });
 
   it('een pagina die niet aan het contract voldoet wordt niet toegepast (ONGELDIGE_PAGINA); cursor en gegevens blijven', async () => {
-    const cache = await openCache('e', nieuweSleutel(), { bron: nieuweBron() });
+    const cache = await openCache('e', nieuweIdempotencyKey(), { bron: nieuweBron() });
     await vul(cache, 10, 10);
     const stand = await cache.syncStand(GC);
     const kapot = { ...pagina({ personen: [maakPersoon(99)], cursor: 'x' }), personen: [{ ...maakPersoon(99), bsn: 12 }] };
@@ -154,7 +154,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it('opslag vol: het geheugen werkt door, de schijf houdt haar laatste volledige stand en opslagfout zegt het', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('f', sleutel, { bron });
     await vul(cache, 10, 10);
     await cache.opSchijf();
@@ -178,7 +178,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
 
   it('versie 1 naar 2: de oude wachtrij (gemeente en persoon in klare tekst) gaat mee, nu geheel versleuteld; de oude rijen verdwijnen', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     const naam = await databasenaamVoor('g');
     const v = new Veldversleuteling(await leidSleutels(leesSleutel(sleutel)));
     const oud = new Dexie(naam, bron);
@@ -224,7 +224,7 @@ describe('renderer/db: één schrijver per cache (Web Locks)', () => {
     vi.stubGlobal('navigator', { ...globalThis.navigator, locks });
     try {
       const bron = nieuweBron();
-      const sleutel = nieuweSleutel();
+      const sleutel = nieuweIdempotencyKey();
       const eerste = await openCache('h', sleutel, { bron });
       const fout = await openCache('h', sleutel, { bron }).catch((e: unknown) => e);
       expect(fout).toBeInstanceOf(CacheFout);

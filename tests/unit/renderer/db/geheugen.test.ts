@@ -25,7 +25,7 @@ function persoon(n: number, r: () => number): Persoon {
 }
 
 const VRAGEN: PersonenZoekvraag[] = [
-  ...PERSONEN_KOLOMMEN.flatMap(({ sleutel }) => [{ sorteer: sleutel, paginaGrootte: 500 }, { pvtPlichtig: 'J' as const, sorteer: `-${sleutel}`, paginaGrootte: 500 }]),
+  ...PERSONEN_KOLOMMEN.flatMap(({ kolom }) => [{ sorteer: kolom, paginaGrootte: 500 }, { pvtPlichtig: 'J' as const, sorteer: `-${kolom}`, paginaGrootte: 500 }]),
   { startPvtPlichtVan: '2022-01-01', startPvtPlichtTot: '2023-06-30', paginaGrootte: 500 },
   { startDeelnameVan: '2021-05-01', voldaan: 'J', sorteer: '-achternaam', paginaGrootte: 500 },
 ];

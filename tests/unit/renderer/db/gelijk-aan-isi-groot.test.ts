@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache, type Cache } from '../../../../renderer/db';
 import type { PersonenZoekvraag, SignalenZoekvraag } from '../../../../shared/schemas/api';
 import { startTestServer, type TestServer } from '../../../helpers/isi';
-import { nieuweBron, nieuweSleutel } from './hulp';
+import { nieuweBron, nieuweIdempotencyKey } from './hulp';
 import { isiZoek, synchroniseer } from './isi-hulp';
 
 // Issue #9: the memory model gives ISI's answers at 100,000 persons too, not only at the demo
@@ -19,7 +19,7 @@ let bsns: string[];
 beforeAll(async () => {
   isi = await startTestServer({ personen: PERSONEN, verzoekenPerMinuut: 1_000_000 });
   token = await isi.login('demo-muteren');
-  cache = await openCache('demo-muteren', nieuweSleutel(), { bron: nieuweBron() });
+  cache = await openCache('demo-muteren', nieuweIdempotencyKey(), { bron: nieuweBron() });
   await synchroniseer(cache, isi, token, GC, 5000);
   // A page of changes mixes persons and signals: the sample comes from ISI's own list, 100 spread over it.
   const lijst = await isiZoek<{ items: { bsn: string }[] }>(isi, token, `/api/v1/gemeenten/${GC}/personen/_zoek`, { verblijf: 'WOONACHTIG', sorteer: 'achternaam', paginaGrootte: 500, pagina: 7 });

@@ -5,7 +5,7 @@ import { leesSortering, PERSONEN_KOLOMMEN } from '../../../../shared/rules/zoeke
 import { SIGNAAL_KOLOMMEN } from '../../../../shared/rules/signalen';
 import type { PersonenZoekvraag, SignaalInLijst, SignalenZoekvraag, Wijzigingen } from '../../../../shared/schemas/api';
 import { startTestServer, type TestServer } from '../../../helpers/isi';
-import { nieuweBron, nieuweSleutel } from './hulp';
+import { nieuweBron, nieuweIdempotencyKey } from './hulp';
 import { haalPagina, isiZoek, synchroniseer } from './isi-hulp';
 
 // The signals store's merge of two server lists is the reference for `statussen`; its bridge is not needed here.
@@ -24,7 +24,7 @@ let bsnHier: string;
 beforeAll(async () => {
   isi = await startTestServer();
   token = await isi.login('demo-muteren');
-  cache = await openCache('demo-muteren', nieuweSleutel(), { bron: nieuweBron() });
+  cache = await openCache('demo-muteren', nieuweIdempotencyKey(), { bron: nieuweBron() });
   await synchroniseer(cache, isi, token, GC, 400);
   await synchroniseer(cache, isi, token, '0034', 400);
   alles = await haalPagina(isi, token, GC, null, 5000);
@@ -64,9 +64,9 @@ const personenVragen: [string, () => PersonenZoekvraag][] = [
   ['R-ZP-1 BSN niet in deze gemeente', () => ({ bsn: bsnElders })],
   ['R-ZP-1 BSN met een criterium dat niet past', () => ({ bsn: bsnHier, verblijf: alles.personen[17]!.verblijf === 'WOONACHTIG' ? 'VOORMALIG' : 'WOONACHTIG' })],
   // Every column both ways (R-ZP-5), each on a wide search and beyond its first page, where BSN breaks the ties.
-  ...PERSONEN_KOLOMMEN.flatMap(({ sleutel }) => [
-    [`R-ZP-5 sorteer ${sleutel} oplopend`, () => ({ verblijf: 'WOONACHTIG', sorteer: sleutel, pagina: 7 })],
-    [`R-ZP-5 sorteer ${sleutel} aflopend`, () => ({ pvtPlichtig: 'J', sorteer: `-${sleutel}`, pagina: 2, paginaGrootte: 40 })],
+  ...PERSONEN_KOLOMMEN.flatMap(({ kolom }) => [
+    [`R-ZP-5 sorteer ${kolom} oplopend`, () => ({ verblijf: 'WOONACHTIG', sorteer: kolom, pagina: 7 })],
+    [`R-ZP-5 sorteer ${kolom} aflopend`, () => ({ pvtPlichtig: 'J', sorteer: `-${kolom}`, pagina: 2, paginaGrootte: 40 })],
   ] as [string, () => PersonenZoekvraag][]),
 ];
 
@@ -86,9 +86,9 @@ const signalenVragen: [string, () => SignalenZoekvraag][] = [
   ['R-SIG-4 gecombineerd', () => ({ code: 'SS601', status: 'NIEUW', datumVan: '2024-09-01', sorteer: '-bsn' })],
   ['R-SIG-5 voorbij de laatste pagina', () => ({ status: 'AFGEHANDELD', pagina: 999 })],
   ['R-SIG-5 pagina 4 van 25', () => ({ paginaGrootte: 25, pagina: 4, sorteer: '-datum' })],
-  ...SIGNAAL_KOLOMMEN.flatMap(({ sleutel }) => [
-    [`R-SIG-5 sorteer ${sleutel} oplopend`, () => ({ sorteer: sleutel, pagina: 5 })],
-    [`R-SIG-5 sorteer ${sleutel} aflopend`, () => ({ sorteer: `-${sleutel}`, pagina: 2, paginaGrootte: 30 })],
+  ...SIGNAAL_KOLOMMEN.flatMap(({ kolom }) => [
+    [`R-SIG-5 sorteer ${kolom} oplopend`, () => ({ sorteer: kolom, pagina: 5 })],
+    [`R-SIG-5 sorteer ${kolom} aflopend`, () => ({ sorteer: `-${kolom}`, pagina: 2, paginaGrootte: 30 })],
   ] as [string, () => SignalenZoekvraag][]),
 ];
 

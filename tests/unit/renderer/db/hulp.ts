@@ -7,7 +7,7 @@ export function nieuweBron(): IndexedDbBron {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
 }
 
-export function nieuweSleutel(): string {
+export function nieuweIdempotencyKey(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
 }
 

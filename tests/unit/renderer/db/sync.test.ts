@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openCache, type Cache } from '../../../../renderer/db';
 import type { Wijzigingen } from '../../../../shared/schemas/api';
 import { startTestServer, type TestServer } from '../../../helpers/isi';
-import { nieuweBron, nieuweSleutel } from './hulp';
+import { nieuweBron, nieuweIdempotencyKey } from './hulp';
 import { haalPagina, isiZoek, synchroniseer } from './isi-hulp';
 
 const GC = '0014';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(alles.meer).toBe(false);
 });
 
-const nieuweCache = () => openCache('demo-muteren', nieuweSleutel(), { bron: nieuweBron() });
+const nieuweCache = () => openCache('demo-muteren', nieuweIdempotencyKey(), { bron: nieuweBron() });
 
 async function alleIdsInCache(cache: Cache): Promise<string[]> {
   const { totaal } = await cache.zoekPersonen(GC, { paginaGrootte: 1 });
@@ -46,7 +46,7 @@ describe('renderer/db: synchronisatie met ISI (GET wijzigingen)', () => {
 
   it('een onderbroken synchronisatie gaat na heropenen verder bij de laatst toegepaste pagina; elke persoon eenmaal', async () => {
     const bron = nieuweBron();
-    const sleutel = nieuweSleutel();
+    const sleutel = nieuweIdempotencyKey();
     let cache = await openCache('demo-muteren', sleutel, { bron });
     await synchroniseer(cache, isi, token, GC, 250, 3);
     const tussen = await cache.syncStand(GC);

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CacheFout, caches, openCache } from '../../../../renderer/db';
 import { leidSleutels } from '../../../../renderer/db/sleutels';
-import { achternaamVan, alleOpgeslagenTekst, bsnVan, maakPersoon, maakSignaal, nieuweBron, nieuweSleutel, pagina } from './hulp';
+import { achternaamVan, alleOpgeslagenTekst, bsnVan, maakPersoon, maakSignaal, nieuweBron, nieuweIdempotencyKey, pagina } from './hulp';
 
 describe('renderer/db: versleuteling in rust', () => {
   it('na synchronisatie en wijzigingen staat nergens een BSN, naam, geboortedatum, PVT-datum, persoon-id, signaal of e-mailadres leesbaar', async () => {
     const bron = nieuweBron();
-    const cache = await openCache('medewerker.groningen', nieuweSleutel(), { bron });
+    const cache = await openCache('medewerker.groningen', nieuweIdempotencyKey(), { bron });
     const personen = Array.from({ length: 40 }, (_, i) => maakPersoon(i + 1, { geboortedatum: `1971-03-${String(10 + (i % 18)).padStart(2, '0')}` }));
     const signalen = personen.slice(0, 10).map((p, i) => maakSignaal(i + 1, p));
     await cache.pasToe('0014', pagina({ personen, signalen }));
@@ -40,7 +40,7 @@ describe('renderer/db: versleuteling in rust', () => {
 
   it('de databasenaam is een hash, niet de gebruikersnaam', async () => {
     const bron = nieuweBron();
-    const cache = await openCache('medewerker.almere', nieuweSleutel(), { bron });
+    const cache = await openCache('medewerker.almere', nieuweIdempotencyKey(), { bron });
     const namen = (await bron.indexedDB.databases()).map((d) => d.name);
     expect(namen.some((n) => n?.includes('medewerker'))).toBe(false);
     expect((await caches(bron))[0]!.databasenaam).toMatch(/^pib-cache-[0-9a-f]{32}$/);
@@ -49,10 +49,10 @@ describe('renderer/db: versleuteling in rust', () => {
 
   it('een cache geopend met een andere sleutel geeft een duidelijke fout en leest niets', async () => {
     const bron = nieuweBron();
-    const eerste = await openCache('x', nieuweSleutel(), { bron });
+    const eerste = await openCache('x', nieuweIdempotencyKey(), { bron });
     await eerste.pasToe('0014', pagina({ personen: [maakPersoon(1)] }));
     await eerste.sluit();
-    const fout = await openCache('x', nieuweSleutel(), { bron }).catch((e: unknown) => e);
+    const fout = await openCache('x', nieuweIdempotencyKey(), { bron }).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(CacheFout);
     expect((fout as CacheFout).code).toBe('VERKEERDE_SLEUTEL');
     expect((fout as CacheFout).message).toBe('De lokale gegevens kunnen met deze sleutel niet worden gelezen.');
@@ -77,7 +77,7 @@ describe('renderer/db: versleuteling in rust', () => {
   });
 
   it('sluit() laat de sleutels en alles wat ontsleuteld was los: elke volgende aanroep weigert', async () => {
-    const cache = await openCache('x', nieuweSleutel(), { bron: nieuweBron() });
+    const cache = await openCache('x', nieuweIdempotencyKey(), { bron: nieuweBron() });
     await cache.pasToe('0014', pagina({ personen: [maakPersoon(1)] }));
     const dicht = cache.sluit();
     await expect(cache.zoekPersonen('0014', { pvtPlichtig: 'J' })).rejects.toMatchObject({ code: 'GESLOTEN' });
@@ -89,7 +89,7 @@ describe('renderer/db: versleuteling in rust', () => {
 
   it('elke waarde heeft een eigen IV: dezelfde persoon twee keer geschreven geeft andere bytes', async () => {
     const bron = nieuweBron();
-    const cache = await openCache('x', nieuweSleutel(), { bron });
+    const cache = await openCache('x', nieuweIdempotencyKey(), { bron });
     await cache.pasToe('0014', pagina({ personen: [maakPersoon(1)] }));
     await cache.opSchijf();
     const eerst = await alleOpgeslagenTekst(bron);

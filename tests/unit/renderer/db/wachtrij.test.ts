@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openCache, type Cache, type IndexedDbBron } from '../../../../renderer/db';
 import type { Persoon, Probleem } from '../../../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../../../shared/schemas/uitgaand';
-import { maakPersoon, maakSignaal, nieuweBron, nieuweSleutel, pagina } from './hulp';
+import { maakPersoon, maakSignaal, nieuweBron, nieuweIdempotencyKey, pagina } from './hulp';
 
 const GC = '0014';
 const PROBLEEM: Probleem = { type: 'about:blank', title: 'Conflict', status: 409, detail: 'U kunt dit nu niet wijzigen.', code: 'CONFLICT', regel: 'R-PVT-5' };
@@ -29,7 +29,7 @@ const s2 = maakSignaal(2, p4, { status: 'IN_BEHANDELING', code: 'SS607', omschri
 
 beforeEach(async () => {
   bron = nieuweBron();
-  sleutel = nieuweSleutel();
+  sleutel = nieuweIdempotencyKey();
   cache = await openCache('medewerker', sleutel, { bron });
   await cache.pasToe(GC, pagina({ personen: [p1, p2, p3, p4], signalen: [s1, s2] }));
 });

@@ -1,13 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** How many unused reconnection secrets the host keeps (one per tab that may reload); the oldest goes first. */
-export const MAX_HERVERBINDSLEUTELS = 16;
+export const MAX_HERVERBINDGEHEIMEN = 16;
 
-function vingerafdruk(sleutel: string): Buffer {
-  return createHash('sha256').update(sleutel, 'utf8').digest();
+function vingerafdruk(geheim: string): Buffer {
+  return createHash('sha256').update(geheim, 'utf8').digest();
 }
 
-export function nieuweSleutel(): string {
+export function nieuwGeheim(): string {
   return randomBytes(24).toString('base64url');
 }
 
@@ -24,30 +24,30 @@ export function nieuweSleutel(): string {
  * Secrets are compared by their SHA-256 digests with `timingSafeEqual`, against every candidate,
  * so how long a refusal takes says nothing about how close a guess was.
  */
-export class Sleutelring {
+export class Toegangsgeheimen {
   private start: Buffer;
   private startTekst: string;
   private readonly herverbind: Buffer[] = [];
 
-  constructor(start = nieuweSleutel(), private readonly bijNieuweStart: (sleutel: string) => void = () => undefined) {
+  constructor(start = nieuwGeheim(), private readonly bijNieuweStart: (geheim: string) => void = () => undefined) {
     this.startTekst = start;
     this.start = vingerafdruk(start);
   }
 
-  get startsleutel(): string {
+  get startgeheim(): string {
     return this.startTekst;
   }
 
-  /** Spends `sleutel` if it is valid: true once, false ever after (and for anything else). */
-  gebruik(sleutel: string): boolean {
-    const gezocht = vingerafdruk(sleutel);
+  /** Spends `geheim` if it is valid: true once, false ever after (and for anything else). */
+  gebruik(geheim: string): boolean {
+    const gezocht = vingerafdruk(geheim);
     const isStart = timingSafeEqual(gezocht, this.start);
     let herverbindIndex = -1;
     this.herverbind.forEach((kandidaat, i) => {
       if (timingSafeEqual(gezocht, kandidaat)) herverbindIndex = i;
     });
     if (isStart) {
-      this.startTekst = nieuweSleutel();
+      this.startTekst = nieuwGeheim();
       this.start = vingerafdruk(this.startTekst);
       this.bijNieuweStart(this.startTekst);
       return true;
@@ -60,10 +60,10 @@ export class Sleutelring {
   }
 
   /** A new reconnection secret for a socket that just opened. */
-  geefHerverbindsleutel(): string {
-    const sleutel = nieuweSleutel();
-    this.herverbind.push(vingerafdruk(sleutel));
-    if (this.herverbind.length > MAX_HERVERBINDSLEUTELS) this.herverbind.shift();
-    return sleutel;
+  geefHerverbindgeheim(): string {
+    const geheim = nieuwGeheim();
+    this.herverbind.push(vingerafdruk(geheim));
+    if (this.herverbind.length > MAX_HERVERBINDGEHEIMEN) this.herverbind.shift();
+    return geheim;
   }
 }
