@@ -30,6 +30,18 @@ const VRAGEN: PersonenZoekvraag[] = [
   { startDeelnameVan: '2021-05-01', voldaan: 'J', sorteer: '-achternaam', paginaGrootte: 500 },
 ];
 
+/** One round of random changes to `g` and to the reference map, then every question answered as by a memory built anew. */
+function wijzigEnVergelijk(g: Gemeentegeheugen, personen: Map<string, Persoon>, r: () => number, ronde: number, aantal: { nieuw: number; weg: number }): void {
+  const nieuw = Array.from({ length: aantal.nieuw }, () => persoon(1 + Math.floor(r() * 460), r));
+  const weg = Array.from({ length: aantal.weg }, () => maakPersoon(1 + Math.floor(r() * 400)).id);
+  g.zetPersonen(nieuw, weg, (p) => p);
+  for (const id of weg) personen.delete(id);
+  for (const p of nieuw) personen.set(p.id, p);
+  const vers = new Gemeentegeheugen('0014');
+  vers.zetPersonen([...personen.values()], [], (p) => p);
+  for (const v of VRAGEN) expect(g.zoekPersonen(v), `ronde ${ronde}: ${JSON.stringify(v)}`).toEqual(vers.zoekPersonen(v));
+}
+
 describe('renderer/db: het geheugenmodel houdt zijn volgordes bij', () => {
   it('na elke kleine wijziging (toevoegen, wijzigen, verwijderen) geeft het dezelfde antwoorden als een geheugen dat opnieuw is opgebouwd', () => {
     const r = willekeur(42);
@@ -38,16 +50,7 @@ describe('renderer/db: het geheugenmodel houdt zijn volgordes bij', () => {
     const g = new Gemeentegeheugen('0014');
     g.zetPersonen([...personen.values()], [], (p) => p);
     for (const v of VRAGEN) g.zoekPersonen(v);
-    for (let ronde = 0; ronde < 25; ronde++) {
-      const nieuw = Array.from({ length: 1 + Math.floor(r() * 6) }, () => persoon(1 + Math.floor(r() * 460), r));
-      const weg = Array.from({ length: Math.floor(r() * 3) }, () => maakPersoon(1 + Math.floor(r() * 400)).id);
-      g.zetPersonen(nieuw, weg, (p) => p);
-      for (const id of weg) personen.delete(id);
-      for (const p of nieuw) personen.set(p.id, p);
-      const vers = new Gemeentegeheugen('0014');
-      vers.zetPersonen([...personen.values()], [], (p) => p);
-      for (const v of VRAGEN) expect(g.zoekPersonen(v), `ronde ${ronde}: ${JSON.stringify(v)}`).toEqual(vers.zoekPersonen(v));
-    }
+    for (let ronde = 0; ronde < 25; ronde++) wijzigEnVergelijk(g, personen, r, ronde, { nieuw: 1 + Math.floor(r() * 6), weg: Math.floor(r() * 3) });
   });
 
   it('na alle sorteervolgordes vooraf (warmStap) en grotere wijzigingen per keer: dezelfde antwoorden als opnieuw opgebouwd', () => {
@@ -60,17 +63,8 @@ describe('renderer/db: het geheugenmodel houdt zijn volgordes bij', () => {
     while (g.warmStap()) stappen++;
     // Every person order and every signal order, ascending and descending, one a step.
     expect(stappen).toBe(2 * PERSONEN_KOLOMMEN.length + 2 * SIGNAAL_KOLOMMEN.length);
-    for (let ronde = 0; ronde < 8; ronde++) {
-      // More changes than an order takes in place: filtered and merged in one pass.
-      const nieuw = Array.from({ length: 20 + Math.floor(r() * 30) }, () => persoon(1 + Math.floor(r() * 460), r));
-      const weg = Array.from({ length: 1 + Math.floor(r() * 5) }, () => maakPersoon(1 + Math.floor(r() * 400)).id);
-      g.zetPersonen(nieuw, weg, (p) => p);
-      for (const id of weg) personen.delete(id);
-      for (const p of nieuw) personen.set(p.id, p);
-      const vers = new Gemeentegeheugen('0014');
-      vers.zetPersonen([...personen.values()], [], (p) => p);
-      for (const v of VRAGEN) expect(g.zoekPersonen(v), `ronde ${ronde}: ${JSON.stringify(v)}`).toEqual(vers.zoekPersonen(v));
-    }
+    // More changes than an order takes in place: filtered and merged in one pass.
+    for (let ronde = 0; ronde < 8; ronde++) wijzigEnVergelijk(g, personen, r, ronde, { nieuw: 20 + Math.floor(r() * 30), weg: 1 + Math.floor(r() * 5) });
   });
 
   it('signalen: een statuswijziging laat de gesorteerde kolommen kloppen', () => {
