@@ -241,6 +241,7 @@ test.describe('loket (issue 13, deel B)', () => {
     await ontgrendel(page, omgeving.isiUrl, 'demo-muteren');
     await expect(page.getByTestId('pvt-form')).toBeVisible();
     await expect(start).toHaveValue('03-02-2025');
+    await schermafdruk(page, 'b13-pvt-formulier-na-ontgrendelen');
 
     await page.getByRole('link', { name: 'Portal Inburgering' }).click();
     await page.getByRole('link', { name: 'Contactformulier' }).click();
