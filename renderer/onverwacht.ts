@@ -1,13 +1,10 @@
 import { type App, ref } from 'vue';
 import type { z } from 'zod';
 import type { RendererFout } from '../shared/ipc';
-import { probleem } from '../shared/probleem';
+import { interneFout, MELDING_INTERNE_FOUT, probleem } from '../shared/probleem';
 import type { Probleem } from '../shared/schemas/api';
 import { pib } from './bridge';
 import { CacheFout } from './db/fouten';
-
-/** The one message for a fault of the app, the same as main's INTERNE_FOUT says. */
-export const MELDING_ONVERWACHT = 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan. Blijft dit gebeuren, neem dan contact op met uw beheerder.';
 
 /** What App.vue shows in its snackbar; null when nothing is to be said. */
 export const onverwachteMelding = ref<string | null>(null);
@@ -37,7 +34,7 @@ export function probleemVanFout(fout: unknown): Probleem {
     return probleem({ status: fout.code === 'GESLOTEN' ? 423 : 500, code: `CACHE_${fout.code}`, title: 'Lokale gegevens', detail: fout.message });
   }
   meldOnverwacht('aanroep', fout);
-  return probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Interne fout', detail: MELDING_ONVERWACHT });
+  return interneFout();
 }
 
 /**
@@ -47,7 +44,7 @@ export function probleemVanFout(fout: unknown): Probleem {
 export function vangOnverwacht(app: App, venster: Window = window): void {
   const toon = (bron: Bron, fout: unknown) => {
     meldOnverwacht(bron, fout);
-    onverwachteMelding.value = MELDING_ONVERWACHT;
+    onverwachteMelding.value = MELDING_INTERNE_FOUT;
   };
   app.config.errorHandler = (fout) => toon('vue', fout);
   venster.addEventListener('error', (e) => toon('venster', e.error ?? e.message));

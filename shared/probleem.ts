@@ -67,6 +67,14 @@ export function probleem(velden: ProbleemVelden, herkomst: Herkomst = 'pib'): Pr
   };
 }
 
+/** The one message for a fault of the app itself, in main and in the renderer alike. */
+export const MELDING_INTERNE_FOUT = 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan. Blijft dit gebeuren, neem dan contact op met uw beheerder.';
+
+/** A fault of the app itself: its cause goes to the log, the user reads the one message. */
+export function interneFout(): Probleem {
+  return probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Interne fout', detail: MELDING_INTERNE_FOUT });
+}
+
 /** ISI's problem for a status, titled and coded as ISI does unless the caller names its own code. */
 export function isiProbleem(status: number, detail: string, extra: { code?: string; regel?: string; fouten?: Veldfout[] } = {}): Probleem {
   return probleem({ status, code: extra.code ?? ISI_CODES[status] ?? 'FOUT', title: ISI_TITELS[status] ?? 'Fout', detail, regel: extra.regel, fouten: extra.fouten }, 'isi-referentie');

@@ -5,10 +5,8 @@ import { BestandFout } from '../files/fout';
 import { IsiFout } from '../isi/client';
 import { logboek } from '../log/logboek';
 import { InstellingFout } from '../policy/instellingen';
-import { detailVanVeldfouten, probleem } from '../../shared/probleem';
+import { detailVanVeldfouten, interneFout, probleem } from '../../shared/probleem';
 import { controleerResultaat } from './resultaat';
-
-const INTERNE_FOUT = probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Interne fout', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw; wat u invulde blijft staan.' });
 
 /**
  * Carries one call from the renderer to its service: an unknown channel or arguments of the
@@ -32,6 +30,6 @@ export async function verwerkAanroep(diensten: Diensten, kanaal: unknown, args: 
     if (fout instanceof IsiFout || fout instanceof BestandFout || fout instanceof InstellingFout) return { ok: false, probleem: fout.probleem };
     // A fault of the app: its cause (stack and `cause` chain) goes to the log, masked there; the user gets the one message.
     logboek().error({ err: fout, kanaal: String(kanaal).slice(0, 100) }, 'onverwachte fout in een aanroep');
-    return { ok: false, probleem: INTERNE_FOUT };
+    return { ok: false, probleem: interneFout() };
   }
 }

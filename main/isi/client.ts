@@ -2,7 +2,7 @@ import type { Agent } from 'node:http';
 import axios, { AxiosError, type AxiosInstance, type AxiosProgressEvent } from 'axios';
 import { Probleem } from '../../shared/schemas/api';
 import type { z } from 'zod';
-import { probleem } from '../../shared/probleem';
+import { interneFout, probleem } from '../../shared/probleem';
 
 type ProbleemT = z.infer<typeof Probleem>;
 
@@ -43,7 +43,7 @@ function alsProbleem(fout: unknown): ProbleemT {
     if (gelezen.success) return gelezen.data;
     return probleem({ status: fout.response.status, code: 'ONBEKEND_ANTWOORD', title: 'Fout', detail: `DUO (ISI) gaf een onverwacht antwoord (status ${fout.response.status}). Probeer het later opnieuw.` });
   }
-  return probleem({ status: 500, code: 'INTERNE_FOUT', title: 'Fout', detail: 'Er ging iets mis in de applicatie. Probeer het opnieuw.' });
+  return interneFout();
 }
 
 /**

@@ -93,11 +93,12 @@ export function zoekUitkomst(totaal: number, metBsn: boolean, gemeentenaam: stri
   return { soort: totaal === 1 ? 'PERSOON' : 'LIJST' };
 }
 
+/** The largest page ISI returns of persons or signals (API.md); longer lists are fetched in pages of this size. */
+export const ISI_GROOTSTE_PAGINA = 500;
+
 /** R-ZP-5: the columns of "Gevonden personen", 20 a page, default sort BSN ascending. */
 export const PERSONEN_PAGINA_GROOTTE = 20;
 
-/** The largest page ISI returns of persons or signals (API.md); longer lists are fetched in pages of this size. */
-export const ISI_GROOTSTE_PAGINA = 500;
 export const PERSONEN_KOLOMMEN = [
   { kolom: 'bsn', titel: 'BSN' },
   { kolom: 'voornaam', titel: 'Voornaam' },

@@ -8,7 +8,8 @@ import { createApp, defineComponent, h } from 'vue';
 const pib = vi.hoisted(() => ({ log: { fout: vi.fn() }, sync: { bereikbaar: vi.fn() } }));
 vi.mock('../../../renderer/bridge', () => ({ pib }));
 
-const { MELDING_ONVERWACHT, meldOnverwacht, onverwachteMelding, vangOnverwacht } = await import('../../../renderer/onverwacht');
+const { MELDING_INTERNE_FOUT } = await import('../../../shared/probleem');
+const { meldOnverwacht, onverwachteMelding, vangOnverwacht } = await import('../../../renderer/onverwacht');
 const { useAanroep } = await import('../../../renderer/composables/useAanroep');
 const { CacheFout } = await import('../../../renderer/db');
 
@@ -26,7 +27,7 @@ describe('what no code caught (issue 10)', () => {
     app.mount(document.createElement('div'));
     await flushPromises();
     expect(pib.log.fout).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ bron: 'vue', melding: 'TypeError: persoon is undefined', stack: expect.stringContaining('onverwacht.test.ts') }));
-    expect(onverwachteMelding.value).toBe(MELDING_ONVERWACHT);
+    expect(onverwachteMelding.value).toBe(MELDING_INTERNE_FOUT);
     app.unmount();
   });
 
@@ -48,7 +49,7 @@ describe('what no code caught (issue 10)', () => {
     venster.dispatchEvent(Object.assign(new Event('error'), { error: 'script kapot', message: 'script kapot' }));
     await flushPromises();
     expect(pib.log.fout.mock.calls.map(([f]) => [f.bron, f.melding])).toEqual([['belofte', 'RangeError: pagina weg'], ['venster', 'Error: script kapot']]);
-    expect(onverwachteMelding.value).toBe(MELDING_ONVERWACHT);
+    expect(onverwachteMelding.value).toBe(MELDING_INTERNE_FOUT);
   });
 
   it('a report that fails is no second error', async () => {
@@ -73,7 +74,7 @@ describe('useAanroep: an action that throws', () => {
   it('a fault of the app: the one message, and its cause to main\'s log', async () => {
     const { voer, probleem } = useAanroep();
     expect(await voer(() => Promise.reject(new TypeError('undefined is not a function')))).toBeNull();
-    expect(probleem.value).toMatchObject({ status: 500, code: 'INTERNE_FOUT', detail: MELDING_ONVERWACHT });
+    expect(probleem.value).toMatchObject({ status: 500, code: 'INTERNE_FOUT', detail: MELDING_INTERNE_FOUT });
     await flushPromises();
     expect(pib.log.fout).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ bron: 'aanroep', melding: 'TypeError: undefined is not a function' }));
   });
