@@ -33,13 +33,22 @@ export const Beleid = z.object({
 export type Beleid = z.infer<typeof Beleid>;
 
 /**
- * A page of changes (`Wijzigingen`) as ISI's JSON text, passed on unparsed: the cache worker checks
- * it against the contract once and keeps it on disk as it came, so a page of 5,000 records is not
- * parsed, copied and serialised again at every hop. `cursor` and `meer` are read from it by main, so
- * the next page can be fetched while this one is applied.
+ * A page of changes (`Wijzigingen`): ISI's JSON text as main compressed it (deflate-raw, off main's
+ * thread in zlib's pool), passed on unparsed. The cache worker inflates, decodes and checks the page
+ * against the contract once, and keeps the compressed bytes on disk encrypted as they came, so a
+ * page of 5,000 records is neither serialised again nor escaped at any hop, and an eighth of its
+ * size crosses to the renderer (browser mode's socket took 281 ms for a 2.9 MB page and 61 ms for
+ * its 0.37 MB compressed; inflating it takes the worker about 50). `cursor` and `meer` are read by
+ * main, so the next page can be fetched while this one is applied.
  */
-export const Paginatekst = z.object({ json: z.string(), cursor: z.string(), meer: z.boolean() });
-export type Paginatekst = z.infer<typeof Paginatekst>;
+export const Paginadata = z.object({ gecomprimeerd: z.instanceof(Uint8Array), cursor: z.string(), meer: z.boolean() });
+export type Paginadata = z.infer<typeof Paginadata>;
+
+/** One answer of browser mode's socket: the call's id (null for a message that had none) and its outcome. */
+export interface Antwoordbericht {
+  id: number | null;
+  uitkomst: Uitkomst<unknown>;
+}
 
 export const AppInfo = z.object({
   versie: z.string(),
@@ -147,7 +156,7 @@ export const IPC = {
   },
   sync: {
     /** One page of changes of gemeente `gc` after `cursor` (null: a full sync from the start). A 410 means: start over. */
-    pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Paginatekst),
+    pagina: kanaal(z.strictObject({ ...InGemeente, cursor: z.string().max(2000).nullable() }), Paginadata),
     /** Whether ISI answers now (its status, with a short timeout): the app's connection state while offline. */
     bereikbaar: kanaal(Leeg, z.object({ vandaag: z.string() })),
   },

@@ -11,6 +11,7 @@ import { logboek } from '../log/logboek';
 import { DOWNLOAD_ID, type EenmaligeDownloads } from './downloads';
 import { Toegangsgeheimen } from './toegangsgeheimen';
 import { schrijfStartbestand, verwijderStartbestand } from './startbestand';
+import { naarFrame } from './frame';
 import { probleem } from '../../shared/probleem';
 
 const SOORTEN: Record<string, string> = {
@@ -200,11 +201,11 @@ export async function startHost(opties: {
     if (!bericht.success) {
       // A message with a readable id is answered under it, so the caller's promise settles (issue 10).
       const id = BerichtId.safeParse(json);
-      ws.send(JSON.stringify({ id: id.success ? id.data.id : null, uitkomst: ONGELDIG_BERICHT }));
+      ws.send(naarFrame({ id: id.success ? id.data.id : null, uitkomst: ONGELDIG_BERICHT }));
       return;
     }
     const uitkomst = await verwerkAanroep(opties.diensten, bericht.data.kanaal, bericht.data.args);
-    ws.send(JSON.stringify({ id: bericht.data.id, uitkomst }));
+    ws.send(naarFrame({ id: bericht.data.id, uitkomst }));
   }
 
   const gevraagd = opties.port ?? 0;

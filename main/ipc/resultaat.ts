@@ -13,7 +13,7 @@ const ONDER_TEST = process.env.VITEST !== undefined || process.env.NODE_ENV === 
 /**
  * Checked under test only: a search page of up to 500 rows cost about 10 ms to check on a busy
  * 2-core machine (issue 10), for every search the user types. Every other result is small, and a
- * sync page is ISI's JSON text (`Paginatekst`), whose check never parses the page itself.
+ * sync page is ISI's bytes (`Paginadata`), whose check never parses the page itself.
  */
 const ALLEEN_ONDER_TEST: ReadonlySet<KanaalNaam> = new Set(['personen.zoek', 'signalen.zoek']);
 

@@ -74,7 +74,7 @@ export class IsiClient {
   async vraag<T>(
     methode: 'GET' | 'POST' | 'PUT' | 'DELETE',
     pad: string,
-    opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; tekst?: boolean; open?: boolean; timeoutMs?: number; voortgang?: (ontvangen: number, totaal: number | null) => void } = {},
+    opties: { body?: unknown; headers?: Record<string, string>; binair?: boolean; open?: boolean; timeoutMs?: number; voortgang?: (ontvangen: number, totaal: number | null) => void } = {},
   ): Promise<{ data: T; headers: Record<string, string> }> {
     if (!opties.open && !this.#token) throw new IsiFout(SESSIE_VERLOPEN);
     try {
@@ -83,14 +83,14 @@ export class IsiClient {
         url: pad,
         data: opties.body,
         headers: { ...(this.#token && !opties.open ? { Authorization: `Bearer ${this.#token}` } : {}), ...(opties.headers ?? {}) },
-        // `tekst`: the body as the string it came, for an answer that is passed on unparsed (sync pages).
-        responseType: opties.binair ? 'arraybuffer' : opties.tekst ? 'text' : 'json',
+        // `binair`: the body as the bytes it came, for files and for answers passed on unparsed (sync pages).
+        responseType: opties.binair ? 'arraybuffer' : 'json',
         ...(opties.timeoutMs ? { timeout: opties.timeoutMs } : opties.binair ? { timeout: DOWNLOAD_TIMEOUT_MS } : {}),
         ...(opties.voortgang ? { onDownloadProgress: (e: AxiosProgressEvent) => opties.voortgang!(e.loaded, e.total ?? null) } : {}),
       });
       return { data: antwoord.data, headers: Object.fromEntries(Object.entries(antwoord.headers).map(([k, v]) => [k, String(v)])) };
     } catch (fout) {
-      // A refusal asked for as bytes or text is still ISI's JSON problem. In Node axios hands binary
+      // A refusal asked for as bytes is still ISI's JSON problem. In Node axios hands binary
       // answers over as a Buffer (a view), in a browser as an ArrayBuffer.
       const ruw: unknown = fout instanceof AxiosError ? fout.response?.data : undefined;
       if (fout instanceof AxiosError && fout.response && (typeof ruw === 'string' || ruw instanceof ArrayBuffer || ArrayBuffer.isView(ruw))) {

@@ -1,4 +1,5 @@
-import { bouwApi, type PibApi, type Uitkomst } from '../../shared/ipc';
+import { uitFrame } from './frame';
+import { bouwApi, type Antwoordbericht, type PibApi, type Uitkomst } from '../../shared/ipc';
 import { probleem } from '../../shared/probleem';
 
 const GEEN_HOST: Uitkomst<never> = {
@@ -32,6 +33,8 @@ export function websocketBrug(): PibApi {
     verbinding ??= new Promise((klaar, faal) => {
       const geheim = sessionStorage.getItem(OPSLAG) ?? '';
       const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ipc`, ['pib', `sleutel.${geheim}`]);
+      // A sync page comes as one binary frame (shared/frame.ts), read here without a copy.
+      ws.binaryType = 'arraybuffer';
       ws.onopen = () => klaar(ws);
       ws.onerror = () => faal(new Error('geen verbinding'));
       ws.onclose = () => {
@@ -42,7 +45,7 @@ export function websocketBrug(): PibApi {
         }
       };
       ws.onmessage = (e) => {
-        const bericht = JSON.parse(String(e.data)) as { sleutel: string } | { id: number | null; uitkomst: Uitkomst<unknown> };
+        const bericht: { sleutel: string } | Antwoordbericht = uitFrame(e.data as string | ArrayBuffer);
         if ('sleutel' in bericht) {
           sessionStorage.setItem(OPSLAG, bericht.sleutel);
           return;

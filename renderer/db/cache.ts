@@ -3,12 +3,13 @@ import type { SignaalStatus } from '../../shared/rules/signalen';
 import { Wijzigingen, type Persoon, type Probleem, type SignaalVolledig } from '../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../shared/schemas/uitgaand';
 import { CacheFout, type CacheFoutCode } from './fouten';
+import { pakUitTekst } from './inpakken';
 import { Gemeentegeheugen } from './geheugen';
 import { aantalIn, inVerzendvolgorde, leegDelta, leegGids, Opslag, wisOnleesbaar, type Delta, type Entry, type Gids } from './opslag';
 import { databasenaamVoor, meldGeopend, meldGesloten, noteerSync, registreer } from './register';
 import { CacheDatabase, type IndexedDbBron } from './schema';
 import { leesSleutel, leidSleutels, Veldversleuteling } from './sleutels';
-import type { Cache, CachePersoon, SyncStand, Toegepast, UitgaandeEntry } from './types';
+import type { Cache, CachePersoon, Paginabytes, SyncStand, Toegepast, UitgaandeEntry } from './types';
 import { getoondeSignaalStatussen, raaktAan, toonPersoon } from './weergave';
 
 export interface CacheOpties {
@@ -102,13 +103,18 @@ async function controleerSleutel(db: CacheDatabase, v: Veldversleuteling): Promi
  * A sync page checked against the contract (Wijzigingen) and taken as parsed: memory and the log on
  * disk then hold the very same records (fields the contract does not name ride along, unread).
  */
-function leesPagina(json: string): Wijzigingen {
+async function leesPagina(pagina: Wijzigingen | string | Paginabytes): Promise<Wijzigingen> {
+  if (typeof pagina === 'object' && !('gecomprimeerd' in pagina)) return controleer(pagina);
   let ruw: unknown;
   try {
-    ruw = JSON.parse(json);
+    ruw = JSON.parse(typeof pagina === 'string' ? pagina : await pakUitTekst(pagina.gecomprimeerd));
   } catch (e) {
     throw new CacheFout('ONGELDIGE_PAGINA', { cause: e });
   }
+  return controleer(ruw);
+}
+
+function controleer(ruw: unknown): Wijzigingen {
   const gelezen = Wijzigingen.safeParse(ruw);
   if (!gelezen.success) throw new CacheFout('ONGELDIGE_PAGINA', { cause: gelezen.error });
   return ruw as Wijzigingen;
@@ -279,10 +285,9 @@ class OpenCache implements Cache {
     return this.bewaakt(() => this.standen.get(gc) ?? leegGids(gc).stand);
   }
 
-  pasToe(gc: string, pagina: Wijzigingen | string, nu = new Date()): Promise<Toegepast> {
+  pasToe(gc: string, pagina: Wijzigingen | string | Paginabytes, nu = new Date()): Promise<Toegepast> {
     return this.bewaakt(async () => {
-      const json = typeof pagina === 'string' ? pagina : JSON.stringify(pagina);
-      const p = leesPagina(json);
+      const p = await leesPagina(pagina);
       const stand = this.standen.get(gc) ?? leegGids(gc).stand;
       const delta: Delta = { personen: p.personen, signalen: p.signalen, verwijderd: p.verwijderd };
       // The first page of a full sync announces what is to come; every page counts what it brought.
@@ -302,8 +307,9 @@ class OpenCache implements Cache {
         this.warmOpOpAchtergrond(gc, this.geheugen(gc), false);
       }
       await this.naarSchijf(async () => {
-        // The page goes to the log as the text it came in: the same data memory holds, not serialised again.
-        const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta, json }]);
+        // A page from main goes to the log as main compressed it: the same data memory holds, not serialised again.
+        const gecomprimeerd = typeof pagina === 'object' && 'gecomprimeerd' in pagina ? pagina.gecomprimeerd : undefined;
+        const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta, gecomprimeerd }]);
         this.gidsen.set(gc, gids!);
         // The register (another database) once per sync run, not once per page.
         if (!p.meer) await noteerSync(this.gebruikersnaam, nieuw.laatsteSync!, this.bron);

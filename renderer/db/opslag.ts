@@ -1,6 +1,7 @@
 import type { Persoon, SignaalVolledig } from '../../shared/schemas/api';
 import { CacheFout } from './fouten';
-import type { CacheDatabase, EntryRij } from './schema';
+import { pakIn, pakUitTekst } from './inpakken';
+import type { BlokRij, CacheDatabase, EntryRij, LogRij } from './schema';
 import type { Veldversleuteling } from './sleutels';
 import type { SyncStand, UitgaandeEntry } from './types';
 
@@ -35,7 +36,7 @@ export type Entry = UitgaandeEntry & {
   volgnummer: number;
 };
 
-/** Persons or signals per chunk when the log is folded into chunks: about 1–3 MB of JSON each. */
+/** Persons or signals per chunk when the log is folded into chunks: about 1–3 MB of JSON each, an eighth of that on disk. */
 export const BLOKGROOTTE = 4_000;
 
 /** Where each ciphertext lives: its additional data, so it decrypts nowhere else. */
@@ -60,6 +61,8 @@ export interface Geladen {
   entries: Entry[];
 }
 
+const schrijver = new TextEncoder();
+
 /** Decrypts, and turns any failure (a tampered file, a missing chunk, another key) into one refusal. */
 async function leesVersleuteld<T>(v: Veldversleuteling, data: Uint8Array<ArrayBuffer> | undefined, waar: string): Promise<T> {
   if (!data) throw new CacheFout('BESCHADIGD');
@@ -68,6 +71,21 @@ async function leesVersleuteld<T>(v: Veldversleuteling, data: Uint8Array<ArrayBu
   } catch (e) {
     throw new CacheFout('BESCHADIGD', { cause: e });
   }
+}
+
+/** A chunk or log entry: decrypted, inflated where it was kept compressed, parsed; any failure one refusal. */
+async function leesRij(v: Veldversleuteling, rij: BlokRij | LogRij | undefined, waar: string): Promise<Delta> {
+  if (rij?.vorm !== 'deflate-raw') return leesVersleuteld<Delta>(v, rij?.data, waar);
+  try {
+    return JSON.parse(await pakUitTekst(await v.ontsleutelBytes(rij.data, waar))) as Delta;
+  } catch (e) {
+    throw new CacheFout('BESCHADIGD', { cause: e });
+  }
+}
+
+/** A delta compressed for the disk, as main compresses a sync page. */
+function pakDeltaIn(delta: Delta): Promise<Uint8Array<ArrayBuffer>> {
+  return pakIn(schrijver.encode(JSON.stringify(delta)));
 }
 
 export function inVerzendvolgorde(entries: Entry[]): Entry[] {
@@ -92,8 +110,8 @@ export class Opslag {
       const gids = await leesVersleuteld<Gids>(this.v, rij.data, plaats.stand(rij.gc));
       const [blokken, log] = await Promise.all([this.db.blokken.bulkGet(gids.blokken), this.db.logboek.bulkGet(gids.log)]);
       const deltas = await Promise.all([
-        ...blokken.map((b, i) => leesVersleuteld<Delta>(this.v, b?.data, plaats.blok(rij.gc, gids.blokken[i]!))),
-        ...log.map((l, i) => leesVersleuteld<Delta>(this.v, l?.data, plaats.log(rij.gc, gids.log[i]!))),
+        ...blokken.map((b, i) => leesRij(this.v, b, plaats.blok(rij.gc, gids.blokken[i]!))),
+        ...log.map((l, i) => leesRij(this.v, l, plaats.log(rij.gc, gids.log[i]!))),
       ]);
       gemeenten.set(rij.gc, { gids, deltas });
     });
@@ -124,21 +142,21 @@ export class Opslag {
   }
 
   /**
-   * One sync page or answer of ISI: the delta appended to the log (when it changes anything; `json`:
-   * the delta as the JSON text it came in, a sync page, written as it is) and
-   * the directory with the new state, in one transaction; together with outbox changes when the
-   * answer settled an entry. Returns the directory as now on disk.
+   * One sync page or answer of ISI: the delta appended to the log, compressed (when it changes
+   * anything; `gecomprimeerd`: the delta as main compressed the sync page it came in, written as it
+   * is) and the directory with the new state, in one transaction; together with outbox changes when
+   * the answer settled an entry. Returns the directory as now on disk.
    */
-  async schrijf(wijzigingen: { gc: string; gids: Gids; stand: SyncStand; delta: Delta | null; json?: string }[], entries: { erbij: Entry[]; weg: string[] } = { erbij: [], weg: [] }): Promise<Gids[]> {
-    const logs: { id: string; gc: string; aantal: number; data: Uint8Array<ArrayBuffer> }[] = [];
+  async schrijf(wijzigingen: { gc: string; gids: Gids; stand: SyncStand; delta: Delta | null; gecomprimeerd?: Uint8Array<ArrayBuffer> }[], entries: { erbij: Entry[]; weg: string[] } = { erbij: [], weg: [] }): Promise<Gids[]> {
+    const logs: LogRij[] = [];
     const standen: { gc: string; data: Uint8Array<ArrayBuffer> }[] = [];
     const nieuw: Gids[] = [];
-    for (const { gc, gids, stand, delta, json } of wijzigingen) {
+    for (const { gc, gids, stand, delta, gecomprimeerd } of wijzigingen) {
       let volgende = gids;
       if (delta && aantalIn(delta) > 0) {
         const id = `${gc}-${String(gids.volgende).padStart(8, '0')}`;
-        const waar = plaats.log(gc, id);
-        logs.push({ id, gc, aantal: aantalIn(delta), data: await (json === undefined ? this.v.versleutel(delta, waar) : this.v.versleutelJson(json, waar)) });
+        const data = await this.v.versleutelBytes(gecomprimeerd ?? await pakDeltaIn(delta), plaats.log(gc, id));
+        logs.push({ id, gc, aantal: aantalIn(delta), data, vorm: 'deflate-raw' });
         volgende = { ...gids, log: [...gids.log, id], volgende: gids.volgende + 1 };
       }
       volgende = { ...volgende, stand };
@@ -170,10 +188,10 @@ export class Opslag {
    * either the old directory (old chunks and log still there) or the new one.
    */
   async compacteer(gc: string, gids: Gids, personen: Persoon[], signalen: SignaalVolledig[]): Promise<Gids> {
-    const blokken: { id: string; gc: string; aantal: number; data: Uint8Array<ArrayBuffer> }[] = [];
+    const blokken: BlokRij[] = [];
     const voeg = async (delta: Delta, aantal: number) => {
       const id = crypto.randomUUID();
-      blokken.push({ id, gc, aantal, data: await this.v.versleutel(delta, plaats.blok(gc, id)) });
+      blokken.push({ id, gc, aantal, data: await this.v.versleutelBytes(await pakDeltaIn(delta), plaats.blok(gc, id)), vorm: 'deflate-raw' });
     };
     for (let i = 0; i < personen.length; i += BLOKGROOTTE) {
       const deel = personen.slice(i, i + BLOKGROOTTE);

@@ -19,6 +19,8 @@ export interface BlokRij {
   gc: string;
   aantal: number;
   data: Versleuteld;
+  /** What `data` decrypts to: deflate-raw compressed JSON (inpakken.ts); absent: JSON, as written before compression came. */
+  vorm?: 'deflate-raw';
 }
 
 /**
@@ -30,6 +32,8 @@ export interface LogRij {
   gc: string;
   aantal: number;
   data: Versleuteld;
+  /** As {@link BlokRij.vorm}. */
+  vorm?: 'deflate-raw';
 }
 
 /**

@@ -70,30 +70,32 @@ export class Veldversleuteling {
 
   /** IV followed by the ciphertext, as one byte array (IndexedDB stores it as is). */
   versleutel(waarde: unknown, plaats: string): Promise<Versleuteld> {
-    return this.versleutelJson(JSON.stringify(waarde), plaats);
+    return this.versleutelBytes(tekst.encode(JSON.stringify(waarde)), plaats);
   }
 
-  /** `versleutel` of a value that is JSON text already (a sync page as ISI sent it): not parsed and serialised again. */
-  async versleutelJson(json: string, plaats: string): Promise<Versleuteld> {
+  /** `versleutel` of bytes as they are (a compressed log entry or chunk). */
+  async versleutelBytes(bytes: Uint8Array<ArrayBuffer>, plaats: string): Promise<Versleuteld> {
     const { aes } = this.open;
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: tekst.encode(plaats) }, aes, tekst.encode(json));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: tekst.encode(plaats) }, aes, bytes);
     const uit = new Uint8Array(IV_BYTES + data.byteLength);
     uit.set(iv);
     uit.set(new Uint8Array(data), IV_BYTES);
     return uit;
   }
 
-  async ontsleutel<T>(blob: Versleuteld, plaats: string): Promise<T> {
+  async ontsleutelBytes(blob: Versleuteld, plaats: string): Promise<Uint8Array<ArrayBuffer>> {
     const { aes } = this.open;
-    let data: ArrayBuffer;
     try {
-      data = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: blob.subarray(0, IV_BYTES), additionalData: tekst.encode(plaats) }, aes, blob.subarray(IV_BYTES));
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: blob.subarray(0, IV_BYTES), additionalData: tekst.encode(plaats) }, aes, blob.subarray(IV_BYTES)));
     } catch (e) {
       // GCM's tag check is the only thing that fails here: another key, or data not written for this place.
       throw new CacheFout('VERKEERDE_SLEUTEL', { cause: e });
     }
-    return JSON.parse(lezer.decode(data)) as T;
+  }
+
+  async ontsleutel<T>(blob: Versleuteld, plaats: string): Promise<T> {
+    return JSON.parse(lezer.decode(await this.ontsleutelBytes(blob, plaats))) as T;
   }
 
   /** The BSN index key: HMAC, base64url (no long runs of digits in the store to mistake for a BSN). */

@@ -1,3 +1,4 @@
+import type { Paginadata } from '../../shared/ipc';
 import type { SignaalStatus } from '../../shared/rules/signalen';
 import type { PersonenLijst, PersonenZoekvraag, Persoon, Probleem, SignalenLijst, SignalenZoekvraag, Wijzigingen } from '../../shared/schemas/api';
 import type { UitgaandeWijziging, WijzigingSoort } from '../../shared/schemas/uitgaand';
@@ -24,6 +25,9 @@ export interface SyncStand {
 }
 
 /** What one sync page did: the new state, and what it touched (open screens refresh in place). */
+/** A sync page as main hands it over (`Paginadata` without its cursor): ISI's JSON text, deflate-raw compressed. */
+export type Paginabytes = Pick<Paginadata, 'gecomprimeerd'>;
+
 export interface Toegepast {
   stand: SyncStand;
   /** Persons changed or gone. */
@@ -76,12 +80,13 @@ export interface Cache {
 
   syncStand(gc: string): Promise<SyncStand>;
   /**
-   * Applies one page of `wijzigingen` (as ISI's JSON text, or parsed) to memory at once (a page that
-   * does not fit the contract is refused with ONGELDIGE_PAGINA and changes nothing) and appends it
-   * to the encrypted log, with the new cursor in the same transaction. The disk follows behind
-   * memory; `opSchijf` waits for it.
+   * Applies one page of `wijzigingen` (as main hands it over, compressed; or as JSON text, or
+   * parsed) to memory at once (a page that does not fit the contract is
+   * refused with ONGELDIGE_PAGINA and changes nothing) and appends it compressed to the encrypted
+   * log, with the new cursor in the same transaction. The disk follows behind memory; `opSchijf`
+   * waits for it.
    */
-  pasToe(gc: string, pagina: Wijzigingen | string, nu?: Date): Promise<Toegepast>;
+  pasToe(gc: string, pagina: Wijzigingen | string | Paginabytes, nu?: Date): Promise<Toegepast>;
   /** A 410: forget the gemeente's cursor and data (unsent changes stay) so the next sync is a full one. */
   beginOpnieuw(gc: string): Promise<void>;
   /** Resolves when everything applied so far is on disk. */

@@ -2,7 +2,7 @@ import { API_VERSIE } from '../versie';
 import type { Toegang } from './route';
 
 /** Response headers that only some operations send; the OpenAPI description of a route names them. */
-export type Eigenkop = 'ETag' | 'Location' | 'Content-Disposition' | 'Access-Control-Allow-Origin';
+export type Eigenkop = 'ETag' | 'Location' | 'Content-Disposition' | 'Access-Control-Allow-Origin' | 'ISI-Cursor' | 'ISI-Meer';
 
 export type Kopnaam =
   | 'API-Version' | 'Cache-Control' | 'X-Content-Type-Options' | 'X-Frame-Options' | 'Content-Security-Policy'
@@ -34,6 +34,8 @@ export const KOPPEN: Record<Kopnaam, Kop> = {
   Location: kop('Location', 'Het adres van wat is aangemaakt.', { type: 'string', format: 'uri-reference' }),
   'Content-Disposition': kop('Content-Disposition', 'Een download, met de bestandsnaam.', { type: 'string', pattern: '^attachment; filename=' }),
   'Access-Control-Allow-Origin': kop('Access-Control-Allow-Origin', 'Elke herkomst mag dit document lezen (/core/publish-openapi).', { type: 'string', const: '*' }),
+  'ISI-Cursor': kop('ISI-Cursor', 'De cursor van deze pagina wijzigingen (gelijk aan cursor in het antwoord): vraag er de volgende pagina mee zonder deze eerst te lezen.', { type: 'string' }),
+  'ISI-Meer': kop('ISI-Meer', 'Of er na deze pagina wijzigingen meer komen (gelijk aan meer in het antwoord).', { type: 'string', enum: ['true', 'false'] }),
 };
 
 /**

@@ -175,7 +175,8 @@ export const OPERATIES: Record<string, Operatiebeschrijving> = {
   },
   'GET /api/v1/gemeenten/:gc/wijzigingen': {
     operationId: 'leesWijzigingen',
-    beschrijving: 'Wijzigingen sinds een cursor, per pagina, met de verwijderde personen en signalen: voor de offline cache van de app. Een cursor van een andere gemeente of een verlopen cursor geeft 410; begin dan opnieuw zonder vanaf. Alleen personen onder een wet waarvoor de gebruiker een rol heeft (R-ROL-1).',
+    koppen: { 200: ['ISI-Cursor', 'ISI-Meer'] },
+    beschrijving: 'Wijzigingen sinds een cursor, per pagina, met de verwijderde personen en signalen: voor de offline cache van de app. Een cursor van een andere gemeente of een verlopen cursor geeft 410; begin dan opnieuw zonder vanaf. Alleen personen onder een wet waarvoor de gebruiker een rol heeft (R-ROL-1). De kopregels ISI-Cursor en ISI-Meer herhalen cursor en meer van de pagina, zodat een client de volgende pagina kan vragen zonder deze eerst te lezen.',
   },
   'POST /api/v1/simulatie/personen': {
     operationId: 'simuleerPersoon',

@@ -243,6 +243,9 @@ export const Wijzigingen = z.object({
   /** Only on the first page of a full sync (no `vanaf`): persons plus signals to come, for a progress bar. */
   totaal: z.number().int().optional(),
 }).meta({ id: 'Wijzigingen' });
+/** A page of `Wijzigingen` repeats its `cursor` and `meer` in these headers. */
+export const KOP_CURSOR = 'ISI-Cursor';
+export const KOP_MEER = 'ISI-Meer';
 
 // Simulation (demo mode only)
 const GemeenteInvoer = z.union([Gemeentecode, z.object({ code: Gemeentecode, naam: z.string().optional() })]);

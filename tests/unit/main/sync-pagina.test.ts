@@ -3,9 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Wijzigingen, type SignaalInLijst } from '../../../shared/schemas/api';
-import { Paginatekst } from '../../../shared/ipc';
+import { Paginadata } from '../../../shared/ipc';
 import { maakDiensten } from '../../../main/diensten';
 import { verwerkAanroep } from '../../../main/ipc/verwerker';
 import { IsiClient } from '../../../main/isi/client';
@@ -14,6 +15,7 @@ import { STANDAARD_POLICY } from '../../../main/policy/schemas';
 import { maakKluis } from '../../../main/vault/kluis';
 import { startTestServer } from '../../helpers/isi';
 import { zetKlok } from '../server/hulp';
+import { wachtTot } from '../../helpers/wachten';
 
 // The demo caseload as it is (over 1,000 persons in 0014), paged as the policy says.
 const server = await startTestServer({ vandaag: '2025-03-01' });
@@ -22,8 +24,9 @@ let token = '';
 
 const dataMap = mkdtempSync(join(tmpdir(), 'pib-sync-'));
 const platform = nodePlatform({ dataMap, downloadMap: join(dataMap, 'dl') });
+const isi = new IsiClient(server.url);
 const diensten = maakDiensten({
-  isi: new IsiClient(server.url), platform, policy: { ...STANDAARD_POLICY, syncPaginaGrootte: PAGINA },
+  isi, platform, policy: { ...STANDAARD_POLICY, syncPaginaGrootte: PAGINA },
   kluis: maakKluis({ geheimen: platform.geheimen, dataMap }), info: { versie: 't', modus: 'browser', demo: true },
 });
 
@@ -36,8 +39,9 @@ beforeAll(async () => {
 async function pagina(gc: string, cursor: string | null): Promise<Wijzigingen> {
   const uitkomst = await verwerkAanroep(diensten, 'sync.pagina', { gc, cursor });
   if (!uitkomst.ok) throw new Error(JSON.stringify(uitkomst.probleem));
-  const { json, cursor: volgende, meer } = Paginatekst.parse(uitkomst.waarde);
-  const p = Wijzigingen.parse(JSON.parse(json));
+  // The page crosses compressed, as the worker keeps it on disk.
+  const { gecomprimeerd, cursor: volgende, meer } = Paginadata.parse(uitkomst.waarde);
+  const p = Wijzigingen.parse(JSON.parse(inflateRawSync(gecomprimeerd).toString('utf8')));
   // What main read from the page for the next fetch is what the page says.
   expect({ cursor: volgende, meer }).toEqual({ cursor: p.cursor, meer: p.meer });
   return p;
@@ -89,6 +93,26 @@ describe('sync.pagina', () => {
     const p = await pagina('0014', cursor);
     expect(p.signalen.map((x) => [x.id, x.status])).toEqual([[s.id, 'AFGEHANDELD']]);
     expect(p.totaal).toBeUndefined();
+  });
+
+  it('main asks ISI for the next page as soon as one with more after it arrives, and hands that one over when the renderer asks', async () => {
+    const vraag = vi.spyOn(isi, 'vraag');
+    try {
+      const eerste = await pagina('0014', null);
+      await wachtTot(() => vraag.mock.calls.length === 2);
+      // The second request went out with the first page's cursor, before the renderer asked for it.
+      expect(String(vraag.mock.calls[1]![1])).toContain(`vanaf=${encodeURIComponent(eerste.cursor)}`);
+      const tweede = await pagina('0014', eerste.cursor);
+      expect(tweede.personen[0]!.id).not.toBe(eerste.personen[0]!.id);
+      // Only the third page is asked for anew: the second came from what main had fetched ahead.
+      await wachtTot(() => vraag.mock.calls.length === 3);
+      expect(String(vraag.mock.calls[2]![1])).toContain(`vanaf=${encodeURIComponent(tweede.cursor)}`);
+      // Asked with another cursor than the one fetched ahead: ISI is asked for exactly that.
+      const weer = await pagina('0014', eerste.cursor);
+      expect(weer.personen.map((p) => p.id)).toEqual(tweede.personen.map((p) => p.id));
+    } finally {
+      vraag.mockRestore();
+    }
   });
 
   it('a cursor ISI no longer knows passes through as the 410 problem: the renderer starts over', async () => {

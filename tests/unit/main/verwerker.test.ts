@@ -102,7 +102,9 @@ describe('verwerkAanroep', () => {
     expect(controleerResultaat('signalen.zoek', IPC.signalen.zoek.resultaat, kapot, false)).toEqual({ ok: true, waarde: kapot });
     expect(controleerResultaat('personen.zoek', IPC.personen.zoek.resultaat, kapot, true)).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
     expect(controleerResultaat('personen.haal', IPC.personen.haal.resultaat, kapot, false)).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
-    expect(controleerResultaat('sync.pagina', IPC.sync.pagina.resultaat, { json: 'geen JSON, en niet gelezen', cursor: 'c', meer: false }, false)).toMatchObject({ ok: true });
+    // A sync page is checked, but never inflated or parsed in main: that is the worker's.
+    expect(controleerResultaat('sync.pagina', IPC.sync.pagina.resultaat, { gecomprimeerd: new Uint8Array([1, 2, 3]), cursor: 'c', meer: false }, false)).toMatchObject({ ok: true });
+    expect(controleerResultaat('sync.pagina', IPC.sync.pagina.resultaat, { gecomprimeerd: 'tekst', cursor: 'c', meer: false }, false)).toEqual({ ok: false, probleem: ONGELDIG_ANTWOORD });
   });
 
   it('never throws, even when a service is missing', async () => {

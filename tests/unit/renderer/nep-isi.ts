@@ -1,4 +1,5 @@
-import type { Paginatekst, Uitkomst } from '../../../shared/ipc';
+import { deflateRawSync } from 'node:zlib';
+import type { Paginadata, Uitkomst } from '../../../shared/ipc';
 import type { PersonenLijst, PersonenZoekvraag, Persoon, PersoonInLijst, Probleem, SignaalVolledig, Wijzigingen } from '../../../shared/schemas/api';
 import type { UitgaandeWijziging, Verzending } from '../../../shared/schemas/uitgaand';
 import type { Mock } from 'vitest';
@@ -73,7 +74,7 @@ export class NepIsi {
   }
 
   /** `sync.pagina`: the changes of gemeente `gc` after `cursor`; the first page of a full sync (cursor null) says how many items come. */
-  pagina = ({ gc, cursor }: { gc: string; cursor: string | null }): Promise<Uitkomst<Paginatekst>> => this.teller(() => {
+  pagina = ({ gc, cursor }: { gc: string; cursor: string | null }): Promise<Uitkomst<Paginadata>> => this.teller(() => {
     if (!this.online) return GEEN_VERBINDING;
     if (cursor !== null && this.verlopen.has(cursor)) return { ok: false, probleem: probleem(410, 'CURSOR_VERLOPEN', 'Begin opnieuw.') };
     // Each gemeente has its own changes: its persons and its signals.
@@ -90,8 +91,8 @@ export class NepIsi {
       meer: tot < log.length,
       ...(cursor === null ? { totaal: log.length } : {}),
     };
-    // As main hands it over: ISI's text, with where it leads read from it.
-    return { ok: true, waarde: { json: JSON.stringify(pagina), cursor: pagina.cursor, meer: pagina.meer } };
+    // As main hands a page over: ISI's JSON text, compressed.
+    return { ok: true, waarde: { gecomprimeerd: new Uint8Array(deflateRawSync(JSON.stringify(pagina))), cursor: pagina.cursor, meer: pagina.meer } };
   });
 
   /** `personen.zoek` straight at ISI (only BSN and "every person" are needed here), sorted on BSN. */

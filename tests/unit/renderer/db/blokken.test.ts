@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { deflateRawSync } from 'node:zlib';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheFout, openCache, type Cache, type IndexedDbBron } from '../../../../renderer/db';
@@ -51,8 +52,8 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
     await cache.sluit();
     expect(await rijen(bron, 'a', 'logboek')).toHaveLength(5);
     expect(await rijen(bron, 'a', 'blokken')).toHaveLength(0);
-    // In clear only ids of the log, the gemeente and sizes; the data itself are bytes.
-    for (const r of await rijen(bron, 'a', 'logboek')) expect(Object.keys(r).sort()).toEqual(['aantal', 'data', 'gc', 'id']);
+    // In clear only ids of the log, the gemeente, sizes and the compression; the data itself are bytes.
+    for (const r of await rijen(bron, 'a', 'logboek')) expect(r).toEqual({ id: expect.any(String), gc: GC, aantal: 100, data: expect.any(Uint8Array), vorm: 'deflate-raw' });
 
     const weer = await openCache('a', sleutel, { bron });
     expect(await weer.zoekPersonen(GC, { pvtPlichtig: 'J', sorteer: '-achternaam', pagina: 3 })).toEqual(voor);
@@ -120,22 +121,30 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
     await expect(openCache('d', sleutel, { bron })).rejects.toMatchObject({ code: 'BESCHADIGD' });
   });
 
-  it('een pagina als ISI\'s tekst gaat zoals ze kwam versleuteld in het logboek; het geheugen houdt dezelfde gegevens', async () => {
+  it('een pagina zoals main ze geeft (ISI\'s tekst, gecomprimeerd) gaat zoals ze kwam, versleuteld, in het logboek; het geheugen houdt dezelfde gegevens', async () => {
     const bron = nieuweBron();
     const sleutel = nieuweIdempotencyKey();
     const cache = await openCache('t', sleutel, { bron });
     const p = pagina({ personen: [maakPersoon(1), maakPersoon(2)], signalen: [maakSignaal(1, maakPersoon(1))], cursor: 'c2', meer: false, totaal: 3 });
-    const json = JSON.stringify(p);
-    const { stand, personen, signalen } = await cache.pasToe(GC, json);
+    const gecomprimeerd = new Uint8Array(deflateRawSync(JSON.stringify(p)));
+    const { stand, personen, signalen } = await cache.pasToe(GC, { gecomprimeerd });
     expect(stand).toMatchObject({ cursor: 'c2', volledig: true, verwerkt: 3 });
     expect({ personen, signalen }).toEqual({ personen: [maakPersoon(1).id, maakPersoon(2).id], signalen: true });
     await cache.sluit();
     const [log] = await rijen(bron, 't', 'logboek');
     const v = new Veldversleuteling(await leidSleutels(leesSleutel(sleutel)));
-    expect(JSON.stringify(await v.ontsleutel(log!.data as Uint8Array<ArrayBuffer>, `log/${GC}/${String(log!.id)}`))).toBe(json);
+    const plaats = `log/${GC}/${String(log!.id)}`;
+    expect(await v.ontsleutelBytes(log!.data as Uint8Array<ArrayBuffer>, plaats)).toEqual(gecomprimeerd);
     const weer = await openCache('t', sleutel, { bron });
     expect(await weer.haalPersoon(GC, maakPersoon(2).id)).toMatchObject(maakPersoon(2));
     await weer.sluit();
+
+    // A log entry written before compression came (JSON under the encryption, no vorm) still reads.
+    const alsJson = await v.versleutel(p, plaats);
+    await overschrijf(bron, 't', 'logboek', ({ vorm: _vorm, ...r }) => ({ ...r, data: alsJson }));
+    const oud = await openCache('t', sleutel, { bron });
+    expect(await oud.haalPersoon(GC, maakPersoon(2).id)).toMatchObject(maakPersoon(2));
+    await oud.sluit();
   });
 
   it('een pagina die niet aan het contract voldoet wordt niet toegepast (ONGELDIGE_PAGINA); cursor en gegevens blijven', async () => {
