@@ -56,5 +56,16 @@ export function maakRouter() {
   router.afterEach((naar) => {
     document.title = `${String(naar.meta.titel ?? 'Portal Inburgering')} – Portal Inburgering`;
   });
+  // Once the user is in, every screen's code is loaded in the browser's idle time: the first BSN
+  // typed at the counter does not wait for the person screen's code to arrive and compile. A
+  // screen that fails to load here is loaded again (and its failure shown) when it is opened.
+  let vooruitGeladen = false;
+  router.afterEach((naar) => {
+    if (vooruitGeladen || naar.meta.open) return;
+    vooruitGeladen = true;
+    requestIdleCallback(() => {
+      for (const r of routes) if (typeof r.component === 'function') (r.component as () => Promise<unknown>)().catch(() => undefined);
+    });
+  });
   return router;
 }

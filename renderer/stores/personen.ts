@@ -85,6 +85,7 @@ export const usePersonenStore = defineStore('personen', () => {
   // The list a search just fetched is shown as it is; any later visit asks ISI again, so a change
   // made on the person screen shows in the list.
   let netGezocht = false;
+  let voorgehaald: { id: string; gc: string; uitkomst: Promise<Uitkomst<GetoondePersoon>> } | null = null;
 
   const gc = computed(() => sessie.gekozenGemeenteCode);
   /** Whether the user reached a person through the results list (more than one result). */
@@ -115,7 +116,16 @@ export const usePersonenStore = defineStore('personen', () => {
     herkomst.value = null;
     netGezocht = true;
     if (uitkomst.soort === 'GEEN') return { ok: true, waarde: { soort: 'GEEN', melding: uitkomst.melding ?? '' } };
-    if (uitkomst.soort === 'PERSOON') return { ok: true, waarde: { soort: 'PERSOON', id: u.waarde.items[0]!.id } };
+    if (uitkomst.soort === 'PERSOON') {
+      const id = u.waarde.items[0]!.id;
+      // The person is asked for now, while the screen changes: the person screen then takes this answer.
+      const g = gc.value!;
+      const vooruit = leesPersoon(g, id);
+      // Whoever takes it handles a failure; nobody may (the user went elsewhere).
+      vooruit.catch(() => undefined);
+      voorgehaald = { id, gc: g, uitkomst: vooruit };
+      return { ok: true, waarde: { soort: 'PERSOON', id } };
+    }
     return { ok: true, waarde: { soort: 'LIJST' } };
   }
 
@@ -136,9 +146,17 @@ export const usePersonenStore = defineStore('personen', () => {
    * R-PER-1: the person as the cache has it (ISI's state with the user's unsent changes), with
    * `versie` for If-Match. A person the cache does not hold (another law, outside the PIB) comes from ISI.
    */
-  async function haalPersoon(id: string): Promise<Uitkomst<GetoondePersoon>> {
-    if (!gc.value) return geenGemeente();
+  function haalPersoon(id: string): Promise<Uitkomst<GetoondePersoon>> {
     const g = gc.value;
+    if (!g) return Promise.resolve(geenGemeente());
+    // The search that found this one person asked already: its answer, once.
+    const al = voorgehaald;
+    voorgehaald = null;
+    if (al?.id === id && al.gc === g) return al.uitkomst;
+    return leesPersoon(g, id);
+  }
+
+  async function leesPersoon(g: string, id: string): Promise<Uitkomst<GetoondePersoon>> {
     const cache = await cacheStore.open();
     const gevonden = cache ? await cache.haalPersoon(g, id) : null;
     if (gevonden) sync.verversOpAchtergrond(g);
@@ -209,6 +227,7 @@ export const usePersonenStore = defineStore('personen', () => {
   }
 
   function vergeetResultaten(): void {
+    voorgehaald = null;
     zoekvraag.value = null;
     lijst.value = null;
     persoon.value = null;
