@@ -306,8 +306,6 @@ async function bench(personen: number | undefined): Promise<void> {
     console.log(`ruwe Dexie bulkPut, één record per item     ${ruw.items} items in ${ruw.seconden.toFixed(1)} s = ${r.ruweBulkPutPerSeconde} items/s`);
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
-    page.on('console', (m) => { if (m.text().startsWith('PROF')) console.log(m.text()); });
-    page.on('worker', (w) => w.on('console', (m) => { if (m.text().startsWith('PROF')) console.log(m.text()); }));
     let t = performance.now();
     await login(page, join(map, 'data'), isiUrl);
     await syncKlaar(page);
