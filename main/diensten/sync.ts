@@ -58,10 +58,10 @@ interface Vooruit {
 }
 
 /**
- * Pages of changes for the cache, passed on compressed (`Paginadata`),
- * and the status probe. As soon as a page with more after it arrives, main asks ISI for the next
- * one, before the renderer does: a page's way from ISI through main to the worker takes longer
- * than ISI needs to make one, so with only the renderer's one page ahead ISI stood idle half of a
+ * Pages of changes for the cache, passed on compressed (`Paginadata`), and the status probe. As
+ * soon as a page with more after it arrives, main asks ISI for the next one, before the renderer
+ * does: a page's way from ISI through main to the worker takes longer than ISI needs to make one,
+ * so with only the renderer's one page ahead ISI stood idle half of a
  * full sync (measured: about 700 ms a page, of which ISI's own work 250 ms).
  */
 export function syncDiensten({ isi, policy, kluis, stand }: { isi: IsiClient; policy: Policy; kluis: Kluis; stand: Sessiestand }): Diensten['sync'] {

@@ -101,12 +101,17 @@ async function controleerSleutel(db: CacheDatabase, v: Veldversleuteling): Promi
   await db.meta.add({ naam: 'sleutelcontrole', waarde: await v.versleutel(SLEUTELCONTROLE, PLAATS_SLEUTELCONTROLE) });
 }
 
+/** A page as main hands it over (compressed), not one already parsed. */
+function vanMain(pagina: Wijzigingen | Paginabytes): pagina is Paginabytes {
+  return 'gecomprimeerd' in pagina;
+}
+
 /**
  * A sync page checked against the contract (Wijzigingen) and taken as parsed: memory and the log on
  * disk then hold the very same records (fields the contract does not name ride along, unread).
  */
 async function leesPagina(pagina: Wijzigingen | string | Paginabytes): Promise<Wijzigingen> {
-  if (typeof pagina === 'object' && !('gecomprimeerd' in pagina)) return controleer(pagina);
+  if (typeof pagina === 'object' && !vanMain(pagina)) return controleer(pagina);
   let ruw: unknown;
   try {
     ruw = JSON.parse(typeof pagina === 'string' ? pagina : await pakUitTekst(pagina.gecomprimeerd));
@@ -317,7 +322,7 @@ class OpenCache implements Cache {
       }
       await this.naarSchijf(async () => {
         // A page from main goes to the log as main compressed it: the same data memory holds, not serialised again.
-        const gecomprimeerd = typeof pagina === 'object' && 'gecomprimeerd' in pagina ? pagina.gecomprimeerd : undefined;
+        const gecomprimeerd = typeof pagina === 'object' && vanMain(pagina) ? pagina.gecomprimeerd : undefined;
         const [gids] = await this.opslag.schrijf([{ gc, gids: this.gids(gc), stand: nieuw, delta, gecomprimeerd }]);
         this.gidsen.set(gc, gids!);
         // The register (another database) once per sync run, not once per page.
