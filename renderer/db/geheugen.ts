@@ -2,17 +2,18 @@ import { isOpenstaand, SIGNAAL_KOLOMMEN, SIGNALEN_PAGINA_GROOTTE, type SignaalSt
 import { PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon, PersoonInLijst, SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
+import { alle, binnen, datumGetal, datumKolom, gelijk, getalKolom, Plaatsen, Woordenboek, zeef, type Treffers } from './kolommen';
 import { indexVelden, type IndexVelden } from './weergave';
 
 export type PersonenVraag = Omit<PersonenZoekvraag, 'pagina' | 'paginaGrootte'>;
 export type SignalenVraag = Omit<SignalenZoekvraag, 'pagina' | 'paginaGrootte'> & { statussen?: readonly SignaalStatus[] };
 
-/** One person of a gemeente's PIB: ISI's state, what the user sees (with waiting changes), and its search fields. */
+/** One person of a gemeente's PIB: ISI's state, what the user sees (with waiting changes), its list row and its slot. */
 interface PersoonRecord {
   isi: Persoon;
   getoond: Persoon;
-  velden: IndexVelden;
   lijst: PersoonInLijst;
+  plaats: number;
 }
 
 interface SignaalRecord {
@@ -20,6 +21,7 @@ interface SignaalRecord {
   /** As shown: ISI's status, or the one a waiting SIGNAALSTATUS change sets. R-SIG-3 counts this one. */
   status: SignaalStatus;
   lijst: SignaalInLijst;
+  plaats: number;
 }
 
 /** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
@@ -42,13 +44,13 @@ function signaalregel(s: SignaalVolledig, status: SignaalStatus): SignaalInLijst
 }
 
 /**
- * Memoised results: one search's records in ISI's order. Any change to the gemeente drops them all;
+ * Memoised results: one search's slots in ISI's order. Any change to the gemeente drops them all;
  * a search is then answered from the kept orders again (which take in only what changed, lazily).
  */
-class Resultaten<T> {
-  private readonly kaart = new Map<string, readonly T[]>();
+class Resultaten {
+  private readonly kaart = new Map<string, Treffers>();
 
-  haal(zoekvraag: string, maak: () => readonly T[]): readonly T[] {
+  haal(zoekvraag: string, maak: () => Treffers): Treffers {
     const bewaard = this.kaart.get(zoekvraag);
     if (bewaard) {
       // Most recently used last, so the oldest is the first to go.
@@ -67,14 +69,84 @@ class Resultaten<T> {
   }
 }
 
+/** A person's R-ZP-2 criteria, by slot (kolommen.ts). */
+class PersoonKolommen {
+  readonly pvtPlichtig = getalKolom();
+  readonly voldaan = getalKolom();
+  readonly rechtOpMb = getalKolom();
+  readonly verblijf = getalKolom();
+  readonly factuurAanwezig = getalKolom();
+  readonly startPvtPlicht = datumKolom();
+  readonly eindePvtPlicht = datumKolom();
+  readonly startDeelname = datumKolom();
+  readonly eindeDeelname = datumKolom();
+
+  zet(n: number, v: IndexVelden, w: Woordenboek): void {
+    this.pvtPlichtig.zet(n, w.code(v.pvtPlichtig));
+    this.voldaan.zet(n, w.code(v.voldaan));
+    this.rechtOpMb.zet(n, w.code(v.rechtOpMb));
+    this.verblijf.zet(n, w.code(v.verblijf));
+    this.factuurAanwezig.zet(n, w.code(v.factuurAanwezig));
+    this.startPvtPlicht.zet(n, datumGetal(v.datumStartPvtPlicht));
+    this.eindePvtPlicht.zet(n, datumGetal(v.datumEindePvtPlicht));
+    this.startDeelname.zet(n, datumGetal(v.datumStartDeelname));
+    this.eindeDeelname.zet(n, datumGetal(v.datumEindeDeelname));
+  }
+
+  /** R-ZP-2 as ISI's WHERE clause reads it (server/domein/zoeken.ts): only the criteria given, each on its own column. */
+  toets(zoek: PersonenVraag, w: Woordenboek): ((n: number) => boolean) | null {
+    return alle([
+      gelijk(this.pvtPlichtig.waarden, w, zoek.pvtPlichtig),
+      gelijk(this.voldaan.waarden, w, zoek.voldaan),
+      gelijk(this.rechtOpMb.waarden, w, zoek.rechtOpMb),
+      gelijk(this.verblijf.waarden, w, zoek.verblijf),
+      gelijk(this.factuurAanwezig.waarden, w, zoek.factuurAanwezig),
+      binnen(this.startPvtPlicht.waarden, zoek.startPvtPlichtVan, zoek.startPvtPlichtTot),
+      binnen(this.eindePvtPlicht.waarden, zoek.eindePvtPlichtVan, zoek.eindePvtPlichtTot),
+      binnen(this.startDeelname.waarden, zoek.startDeelnameVan, zoek.startDeelnameTot),
+      binnen(this.eindeDeelname.waarden, zoek.eindeDeelnameVan, zoek.eindeDeelnameTot),
+    ]);
+  }
+}
+
+/** A signal's R-SIG-4 criteria, with the status as shown, by slot. */
+class SignaalKolommen {
+  readonly bsn = getalKolom();
+  readonly code = getalKolom();
+  readonly status = getalKolom();
+  readonly datum = datumKolom();
+
+  zet(n: number, s: SignaalVolledig, status: SignaalStatus, w: Woordenboek): void {
+    this.bsn.zet(n, w.code(s.bsn));
+    this.code.zet(n, w.code(s.code));
+    this.status.zet(n, w.code(status));
+    this.datum.zet(n, datumGetal(s.datum));
+  }
+
+  toets(zoek: SignalenVraag, w: Woordenboek): ((n: number) => boolean) | null {
+    const status = this.status.waarden;
+    const statussen = zoek.statussen?.map((s) => w.zoek(s));
+    return alle([
+      gelijk(this.bsn.waarden, w, zoek.bsn),
+      gelijk(this.code.waarden, w, zoek.code),
+      binnen(this.datum.waarden, zoek.datumVan, zoek.datumTot),
+      gelijk(status, w, zoek.status),
+      statussen ? (n) => statussen.includes(status[n]!) : null,
+    ]);
+  }
+}
+
 /**
  * The caseload of one gemeente in memory (ARCHITECTURE.md: memory first): every person and signal
  * as ISI sent them, with the user's waiting changes laid over, and the orders every search, sort
  * and count is answered from. A search walks the kept order of its sort column once and checks
- * its criteria on each record (a few field compares: a millisecond or two per 20,000 persons), so
+ * its criteria on each record's columns (kolommen.ts: a few milliseconds per 100,000 persons), so
  * nothing is sorted at query time and no per-criterion index has to be rebuilt after a change. An
  * order is built when first asked and takes a change in by binary insertion, so a sync page costs
  * a few map writes and the next search a pass over each kept order.
+ *
+ * A changed record gets a new slot; its old slot keeps the old record until every kept order has
+ * taken the change in, so an order always compares the records as it holds them.
  *
  * The BSN index maps the BSN itself: in memory the persons are decrypted anyway, and on disk there
  * is no index at all (the chunks are encrypted whole), so a keyed hash would protect nothing here.
@@ -84,14 +156,19 @@ export class Gemeentegeheugen {
   private readonly perBsn = new Map<string, string>();
   private readonly signalen = new Map<string, SignaalRecord>();
   private readonly signalenVanPersoon = new Map<string, Set<string>>();
-  private persoonOrden = new Map<string, PersoonRecord[]>();
-  private signaalOrden = new Map<string, SignaalRecord[]>();
+  private readonly persoonPlaatsen = new Plaatsen<PersoonRecord>();
+  private readonly signaalPlaatsen = new Plaatsen<SignaalRecord>();
+  private readonly woordenboek = new Woordenboek();
+  private readonly persoonKolommen = new PersoonKolommen();
+  private readonly signaalKolommen = new SignaalKolommen();
+  private persoonOrden = new Map<string, number[]>();
+  private signaalOrden = new Map<string, number[]>();
   private signaalBsn: Map<string, string[]> | null = null;
-  private readonly persoonResultaten = new Resultaten<PersoonRecord>();
-  private readonly signaalResultaten = new Resultaten<SignaalRecord>();
-  /** Changed since the kept orders were last brought up to date: by id, the record as the orders hold it (null: new). */
-  private veranderdePersonen = new Map<string, PersoonRecord | null>();
-  private veranderdeSignalen = new Map<string, SignaalRecord | null>();
+  private readonly persoonResultaten = new Resultaten();
+  private readonly signaalResultaten = new Resultaten();
+  /** Changed since the kept orders were last brought up to date: by id, the slot the orders hold it in (null: new). */
+  private veranderdePersonen = new Map<string, number | null>();
+  private veranderdeSignalen = new Map<string, number | null>();
   constructor(readonly gc: string) {}
 
   get aantalPersonen(): number {
@@ -103,36 +180,42 @@ export class Gemeentegeheugen {
   }
 
   /**
-   * Before a change: kept results go at once, and the records as the kept orders hold them are
-   * noted, so the orders can be brought up to date when next asked (`bijwerken`) by taking out and
-   * inserting only the changed records: a sync of a thousand changes does not make the next search
-   * sort a hundred thousand again.
+   * A person's record replaced (or removed: null). Kept results go at once. With orders kept, the
+   * first time an id changes its old slot is noted and kept, so the orders can be brought up to date
+   * when next asked (`bijwerken`) by taking out and inserting only the changed records: a sync of a
+   * thousand changes does not make the next search sort a hundred thousand again. With no order
+   * kept (an unlock, a full sync) there is nothing to bring up to date and the old slot is free.
    */
-  private wijzigt(personen: Iterable<string>, signalen: Iterable<string>): void {
+  private vervangPersoon(id: string, nieuw: PersoonRecord | null): void {
     this.persoonResultaten.wis();
-    this.signaalResultaten.wis();
-    // With no order kept (an unlock, a full sync) there is nothing to bring up to date: replaying a
-    // hundred thousand records then notes nothing.
-    if (this.persoonOrden.size > 0) for (const id of personen) if (!this.veranderdePersonen.has(id)) this.veranderdePersonen.set(id, this.personen.get(id) ?? null);
-    let s = false;
-    for (const id of signalen) {
-      if (this.signaalOrden.size > 0 && !this.veranderdeSignalen.has(id)) this.veranderdeSignalen.set(id, this.signalen.get(id) ?? null);
-      s = true;
-    }
-    if (s) this.signaalBsn = null;
+    const oud = this.personen.get(id);
+    if (nieuw) this.personen.set(id, nieuw);
+    else this.personen.delete(id);
+    if (this.persoonOrden.size > 0 && !this.veranderdePersonen.has(id)) this.veranderdePersonen.set(id, oud?.plaats ?? null);
+    else if (oud) this.persoonPlaatsen.geefVrij(oud.plaats);
   }
 
-  /** The kept orders with the changed records taken in (or dropped, when most changed). */
+  private vervangSignaal(id: string, nieuw: SignaalRecord | null): void {
+    this.signaalResultaten.wis();
+    this.signaalBsn = null;
+    const oud = this.signalen.get(id);
+    if (nieuw) this.signalen.set(id, nieuw);
+    else this.signalen.delete(id);
+    if (this.signaalOrden.size > 0 && !this.veranderdeSignalen.has(id)) this.veranderdeSignalen.set(id, oud?.plaats ?? null);
+    else if (oud) this.signaalPlaatsen.geefVrij(oud.plaats);
+  }
+
+  /** The kept orders with the changed records taken in (or dropped, when most changed); the old slots then free. */
   private bijwerken(): void {
     if (this.veranderdePersonen.size > 0) {
       const oud = this.veranderdePersonen;
       this.veranderdePersonen = new Map();
-      this.persoonOrden = werkOrdenBij(this.persoonOrden, oud, this.personen, vergelijkPersonen);
+      this.persoonOrden = werkOrdenBij(this.persoonOrden, oud, this.personen, this.persoonPlaatsen, vergelijkPersonen);
     }
     if (this.veranderdeSignalen.size > 0) {
       const oud = this.veranderdeSignalen;
       this.veranderdeSignalen = new Map();
-      this.signaalOrden = werkOrdenBij(this.signaalOrden, oud, this.signalen, vergelijkSignalen);
+      this.signaalOrden = werkOrdenBij(this.signaalOrden, oud, this.signalen, this.signaalPlaatsen, vergelijkSignalen);
     }
   }
 
@@ -140,13 +223,16 @@ export class Gemeentegeheugen {
 
   /** ISI's state of these persons, shown through `toon` (the waiting changes); deletions first, as a page lists them. */
   zetPersonen(personen: readonly Persoon[], weg: readonly string[], toon: (p: Persoon) => Persoon): void {
-    if (personen.length === 0 && weg.length === 0) return;
-    this.wijzigt([...weg, ...personen.map((p) => p.id)], []);
-    for (const id of weg) this.verwijderPersoon(id);
+    for (const id of weg) {
+      const r = this.personen.get(id);
+      if (!r) continue;
+      this.vervangPersoon(id, null);
+      if (this.perBsn.get(r.isi.bsn) === id) this.perBsn.delete(r.isi.bsn);
+    }
     for (const p of personen) {
       const oud = this.personen.get(p.id);
       if (oud && oud.isi.bsn !== p.bsn && this.perBsn.get(oud.isi.bsn) === p.id) this.perBsn.delete(oud.isi.bsn);
-      this.personen.set(p.id, this.record(p, toon(p)));
+      this.vervangPersoon(p.id, this.record(p, toon(p)));
       this.perBsn.set(p.bsn, p.id);
     }
   }
@@ -154,37 +240,35 @@ export class Gemeentegeheugen {
   /** The shown state of one person anew (an outbox change came or went); ISI's state stays. */
   toonOpnieuw(id: string, toon: (p: Persoon) => Persoon): void {
     const r = this.personen.get(id);
-    if (!r) return;
-    this.wijzigt([id], []);
-    this.personen.set(id, this.record(r.isi, toon(r.isi)));
+    if (r) this.vervangPersoon(id, this.record(r.isi, toon(r.isi)));
   }
 
   private record(isi: Persoon, getoond: Persoon): PersoonRecord {
     const velden = indexVelden(getoond);
-    return { isi, getoond, velden, lijst: lijstregel(getoond, velden) };
+    const r: PersoonRecord = { isi, getoond, lijst: lijstregel(getoond, velden), plaats: -1 };
+    r.plaats = this.persoonPlaatsen.neem(r);
+    this.persoonKolommen.zet(r.plaats, velden, this.woordenboek);
+    return r;
   }
 
-  private verwijderPersoon(id: string): void {
-    const r = this.personen.get(id);
-    if (!r) return;
-    this.personen.delete(id);
-    if (this.perBsn.get(r.isi.bsn) === id) this.perBsn.delete(r.isi.bsn);
+  private signaalRecord(isi: SignaalVolledig, status: SignaalStatus): SignaalRecord {
+    const r: SignaalRecord = { isi, status, lijst: signaalregel(isi, status), plaats: -1 };
+    r.plaats = this.signaalPlaatsen.neem(r);
+    this.signaalKolommen.zet(r.plaats, isi, status, this.woordenboek);
+    return r;
   }
 
   zetSignalen(signalen: readonly SignaalVolledig[], weg: readonly string[], status: (s: SignaalVolledig) => SignaalStatus): void {
-    if (signalen.length === 0 && weg.length === 0) return;
-    this.wijzigt([], [...weg, ...signalen.map((s) => s.id)]);
     for (const id of weg) {
       const r = this.signalen.get(id);
       if (!r) continue;
-      this.signalen.delete(id);
+      this.vervangSignaal(id, null);
       this.signalenVanPersoon.get(r.isi.persoonId)?.delete(id);
     }
     for (const s of signalen) {
       const oud = this.signalen.get(s.id);
       if (oud && oud.isi.persoonId !== s.persoonId) this.signalenVanPersoon.get(oud.isi.persoonId)?.delete(s.id);
-      const st = status(s);
-      this.signalen.set(s.id, { isi: s, status: st, lijst: signaalregel(s, st) });
+      this.vervangSignaal(s.id, this.signaalRecord(s, status(s)));
       let set = this.signalenVanPersoon.get(s.persoonId);
       if (!set) this.signalenVanPersoon.set(s.persoonId, (set = new Set()));
       set.add(s.id);
@@ -193,12 +277,9 @@ export class Gemeentegeheugen {
 
   /** The shown status of these signals anew (a SIGNAALSTATUS change came or went). */
   toonSignalenOpnieuw(ids: readonly string[], status: (s: SignaalVolledig) => SignaalStatus): void {
-    this.wijzigt([], ids.filter((id) => this.signalen.has(id)));
     for (const id of ids) {
       const r = this.signalen.get(id);
-      if (!r) continue;
-      const st = status(r.isi);
-      this.signalen.set(id, { isi: r.isi, status: st, lijst: signaalregel(r.isi, st) });
+      if (r) this.vervangSignaal(id, this.signaalRecord(r.isi, status(r.isi)));
     }
   }
 
@@ -239,7 +320,7 @@ export class Gemeentegeheugen {
     this.bijwerken();
     const treffers = this.persoonResultaten.haal(JSON.stringify(zoek), () => this.ordenPersonen(zoek));
     const deel = treffers.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-    return { items: deel.map((r) => r.lijst), totaal: treffers.length, pagina, paginaGrootte };
+    return { items: Array.from(deel, (n) => this.persoonPlaatsen.get(n).lijst), totaal: treffers.length, pagina, paginaGrootte };
   }
 
   /** R-SIG-3, R-SIG-4, R-SIG-5: as ISI's `signalen/_zoek`; `statussen` for R-SIG-3's list of Nieuw and In behandeling. */
@@ -248,7 +329,7 @@ export class Gemeentegeheugen {
     this.bijwerken();
     const treffers = this.signaalResultaten.haal(JSON.stringify(zoek), () => this.ordenSignalen(zoek));
     const deel = treffers.slice((pagina - 1) * paginaGrootte, pagina * paginaGrootte);
-    return { items: deel.map((r) => r.lijst), totaal: treffers.length, pagina, paginaGrootte };
+    return { items: Array.from(deel, (n) => this.signaalPlaatsen.get(n).lijst), totaal: treffers.length, pagina, paginaGrootte };
   }
 
   /** R-SIG-3: signals with the status Nieuw or In behandeling, as shown. */
@@ -260,45 +341,46 @@ export class Gemeentegeheugen {
 
   /**
    * R-ZP-2 and R-ZP-5: a BSN through its index; otherwise the kept order of the sort column,
-   * walked once with the criteria checked on each record, so the hits come out in ISI's order.
+   * walked once with the criteria checked on each record's columns, so the hits come out in ISI's order.
    */
-  private ordenPersonen(zoek: PersonenVraag): readonly PersoonRecord[] {
-    const toets = persoonToets(zoek);
+  private ordenPersonen(zoek: PersonenVraag): Treffers {
+    const toets = this.persoonKolommen.toets(zoek, this.woordenboek);
     if (zoek.bsn) {
       const id = this.perBsn.get(zoek.bsn);
       const r = id === undefined ? undefined : this.personen.get(id);
-      return r && r.getoond.bsn === zoek.bsn && (!toets || toets(r)) ? [r] : [];
+      return r && r.getoond.bsn === zoek.bsn && (!toets || toets(r.plaats)) ? [r.plaats] : [];
     }
     const orde = this.persoonOrde(zoek.sorteer ?? 'bsn');
-    return toets ? orde.filter(toets) : orde;
+    return toets ? zeef(orde, toets) : orde;
   }
 
   /** R-SIG-4 and R-SIG-5: a BSN's few signals sorted; otherwise the kept order walked once, as for persons. */
-  private ordenSignalen(zoek: SignalenVraag): readonly SignaalRecord[] {
-    const past = (r: SignaalRecord) => signaalPast(r, zoek);
+  private ordenSignalen(zoek: SignalenVraag): Treffers {
+    const toets = this.signaalKolommen.toets(zoek, this.woordenboek);
     if (zoek.bsn) {
       const vergelijk = vergelijkSignalen(zoek.sorteer);
-      return (this.signaalBsnIndex().get(zoek.bsn) ?? []).map((id) => this.signalen.get(id)!).filter(past).sort((a, b) => vergelijk(a.lijst, b.lijst));
+      return (this.signaalBsnIndex().get(zoek.bsn) ?? []).map((id) => this.signalen.get(id)!)
+        .sort((a, b) => vergelijk(a.lijst, b.lijst)).map((r) => r.plaats).filter((n) => !toets || toets(n));
     }
     const orde = this.signaalOrde(zoek.sorteer ?? 'bsn');
-    return zoek.code || zoek.datumVan || zoek.datumTot || zoek.status || zoek.statussen ? orde.filter(past) : orde;
+    return toets ? zeef(orde, toets) : orde;
   }
 
-  private persoonOrde(sorteer: string): PersoonRecord[] {
+  private persoonOrde(sorteer: string): number[] {
     let orde = this.persoonOrden.get(sorteer);
     if (!orde) {
       const vergelijk = vergelijkPersonen(sorteer);
-      orde = Array.from(this.personen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst));
+      orde = Array.from(this.personen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst)).map((r) => r.plaats);
       this.persoonOrden.set(sorteer, orde);
     }
     return orde;
   }
 
-  private signaalOrde(sorteer: string): SignaalRecord[] {
+  private signaalOrde(sorteer: string): number[] {
     let orde = this.signaalOrden.get(sorteer);
     if (!orde) {
       const vergelijk = vergelijkSignalen(sorteer);
-      orde = Array.from(this.signalen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst));
+      orde = Array.from(this.signalen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst)).map((r) => r.plaats);
       this.signaalOrden.set(sorteer, orde);
     }
     return orde;
@@ -351,36 +433,40 @@ export class Gemeentegeheugen {
 const IN_PLAATS = 8;
 
 /**
- * Each kept order with the changed records taken out (found by binary search on the state the
- * order holds them in) and their current state inserted where it sorts. Many changes are merged in
- * one pass instead; when most records changed the orders are dropped: sorting anew is then cheaper.
+ * Each kept order with the changed records' old slots taken out (found by binary search on the
+ * state the order holds them in) and their current slots inserted where they sort. Many changes are
+ * merged in one pass instead; when most records changed the orders are dropped: sorting anew is
+ * then cheaper. Either way the old slots are free afterwards.
  */
-function werkOrdenBij<R extends { lijst: L }, L extends { id: string }>(
-  orden: Map<string, R[]>, oud: ReadonlyMap<string, R | null>, records: ReadonlyMap<string, R>, volgorde: (sorteer: string) => (a: L, b: L) => number,
-): Map<string, R[]> {
-  if (oud.size * 4 > records.size) return new Map();
-  const nu: R[] = [];
+function werkOrdenBij<R extends { lijst: L; plaats: number }, L extends { id: string }>(
+  orden: Map<string, number[]>, oud: ReadonlyMap<string, number | null>, records: ReadonlyMap<string, R>, plaatsen: Plaatsen<R>,
+  volgorde: (sorteer: string) => (a: L, b: L) => number,
+): Map<string, number[]> {
+  const oudePlaatsen = [...oud.values()].filter((n): n is number => n !== null);
+  const nu: number[] = [];
   for (const id of oud.keys()) {
     const r = records.get(id);
-    if (r) nu.push(r);
+    if (r) nu.push(r.plaats);
   }
-  for (const [sorteer, orde] of orden) {
+  const bijgewerkt = oud.size * 4 > records.size ? new Map<string, number[]>() : orden;
+  const weg = new Set(oudePlaatsen);
+  for (const [sorteer, orde] of bijgewerkt) {
     const vergelijk = volgorde(sorteer);
-    const op = (a: R, b: R) => vergelijk(a.lijst, b.lijst);
+    const op = (a: number, b: number) => vergelijk(plaatsen.get(a).lijst, plaatsen.get(b).lijst);
     if (oud.size > IN_PLAATS) {
-      orden.set(sorteer, voegIn(orde.filter((r) => !oud.has(r.lijst.id)), nu.slice().sort(op), op));
+      bijgewerkt.set(sorteer, voegIn(orde.filter((n) => !weg.has(n)), nu.slice().sort(op), op));
       continue;
     }
-    for (const r of oud.values()) {
-      if (!r) continue;
-      let i = eersteNietVoor(orde, r, op);
-      while (i < orde.length && orde[i] !== r) i++;
-      if (i === orde.length) i = orde.indexOf(r);
+    for (const n of oudePlaatsen) {
+      let i = eersteNietVoor(orde, n, op);
+      while (i < orde.length && orde[i] !== n) i++;
+      if (i === orde.length) i = orde.indexOf(n);
       if (i >= 0) orde.splice(i, 1);
     }
-    for (const r of nu) orde.splice(eersteNa(orde, r, op), 0, r);
+    for (const n of nu) orde.splice(eersteNa(orde, n, op), 0, n);
   }
-  return orden;
+  for (const n of oudePlaatsen) plaatsen.geefVrij(n);
+  return bijgewerkt;
 }
 
 /** The first place in the sorted `rij` whose record does not sort before `x`. */
@@ -424,39 +510,4 @@ function voegIn<T>(a: readonly T[], b: readonly T[], vergelijk: (x: T, y: T) => 
   }
   while (i < a.length) uit[k++] = a[i++]!;
   return uit;
-}
-
-/**
- * R-ZP-2 as ISI's WHERE clause reads it (server/domein/zoeken.ts), made once per search: only the
- * criteria given are checked on each record, each field by its own name (a search walks every
- * record, so the checks stay monomorphic); null when no criterion is given. A date that is null is
- * in no range (as SQL's comparisons with NULL).
- */
-function persoonToets(zoek: PersonenVraag): ((r: PersoonRecord) => boolean) | null {
-  const { pvtPlichtig, voldaan, rechtOpMb, verblijf, factuurAanwezig } = zoek;
-  const { startPvtPlichtVan: spVan, startPvtPlichtTot: spTot, eindePvtPlichtVan: epVan, eindePvtPlichtTot: epTot } = zoek;
-  const { startDeelnameVan: sdVan, startDeelnameTot: sdTot, eindeDeelnameVan: edVan, eindeDeelnameTot: edTot } = zoek;
-  if (!pvtPlichtig && !voldaan && !rechtOpMb && !verblijf && !factuurAanwezig && !spVan && !spTot && !epVan && !epTot && !sdVan && !sdTot && !edVan && !edTot) return null;
-  const binnen = (d: string | null, van: string | undefined, tot: string | undefined) => (!van || (d !== null && d >= van)) && (!tot || (d !== null && d <= tot));
-  return ({ velden: v }) => (!pvtPlichtig || v.pvtPlichtig === pvtPlichtig)
-    && (!voldaan || v.voldaan === voldaan)
-    && (!rechtOpMb || v.rechtOpMb === rechtOpMb)
-    && (!verblijf || v.verblijf === verblijf)
-    && (!factuurAanwezig || v.factuurAanwezig === factuurAanwezig)
-    && binnen(v.datumStartPvtPlicht, spVan, spTot)
-    && binnen(v.datumEindePvtPlicht, epVan, epTot)
-    && binnen(v.datumStartDeelname, sdVan, sdTot)
-    && binnen(v.datumEindeDeelname, edVan, edTot);
-}
-
-/** R-SIG-4 on one record, with the status as shown. */
-function signaalPast(r: SignaalRecord, zoek: SignalenVraag): boolean {
-  const s = r.isi;
-  if (zoek.bsn && s.bsn !== zoek.bsn) return false;
-  if (zoek.code && s.code !== zoek.code) return false;
-  if (zoek.datumVan && s.datum < zoek.datumVan) return false;
-  if (zoek.datumTot && s.datum > zoek.datumTot) return false;
-  if (zoek.status && r.status !== zoek.status) return false;
-  if (zoek.statussen && !zoek.statussen.includes(r.status)) return false;
-  return true;
 }
