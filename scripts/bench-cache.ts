@@ -207,9 +207,8 @@ function inGeheugen(g: { personen: Persoon[]; signalen: SignaalVolledig[] }, bsn
   const m = new Gemeentegeheugen('0014');
   m.zetPersonen(g.personen, [], (p) => p);
   m.zetSignalen(g.signalen, [], (s) => s.status);
-  m.warmOp();
   const opbouwMs = performance.now() - t;
-  // As the worker does after a full sync or an unlock: every other sort order built ahead, a step a task.
+  // As the worker does after a full sync or an unlock: every sort order built ahead, a step a task.
   const t2 = performance.now();
   while (m.warmStap());
   const volgordesVooraf = performance.now() - t2;

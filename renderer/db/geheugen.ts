@@ -2,7 +2,7 @@ import { isOpenstaand, SIGNAAL_KOLOMMEN, SIGNALEN_PAGINA_GROOTTE, type SignaalSt
 import { PERSONEN_KOLOMMEN, PERSONEN_PAGINA_GROOTTE } from '../../shared/rules/zoeken';
 import type { PersonenZoekvraag, Persoon, PersoonInLijst, SignaalInLijst, SignaalVolledig, SignalenZoekvraag } from '../../shared/schemas/api';
 import { vergelijkPersonen, vergelijkSignalen } from './volgorde';
-import { alle, binnen, datumGetal, datumKolom, gelijk, getalKolom, Plaatsen, Woordenboek, zeef, type Treffers } from './kolommen';
+import { afmaken, alle, binnen, datumGetal, datumKolom, gelijk, getalKolom, Plaatsen, sorteerInStappen, Woordenboek, zeef, type Treffers } from './kolommen';
 import { indexVelden, type IndexVelden } from './weergave';
 
 export type PersonenVraag = Omit<PersonenZoekvraag, 'pagina' | 'paginaGrootte'>;
@@ -24,9 +24,12 @@ interface SignaalRecord {
   plaats: number;
 }
 
-/** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead. */
-const PERSOON_ORDEN = PERSONEN_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]);
-const SIGNAAL_ORDEN = SIGNAAL_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]);
+/** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead, the default (BSN) first. */
+const PERSOON_ORDEN = ['bsn', ...PERSONEN_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]).filter((o) => o !== 'bsn')];
+const SIGNAAL_ORDEN = ['bsn', ...SIGNAAL_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]).filter((o) => o !== 'bsn')];
+
+/** How long one `warmStap` works before it lets a message in. */
+const STAP_MS = 8;
 
 /** Sorted results kept per gemeente, so paging through one search sorts once. */
 const BEWAARDE_RESULTATEN = 16;
@@ -169,6 +172,8 @@ export class Gemeentegeheugen {
   /** Changed since the kept orders were last brought up to date: by id, the slot the orders hold it in (null: new). */
   private veranderdePersonen = new Map<string, number | null>();
   private veranderdeSignalen = new Map<string, number | null>();
+  /** The order `warmStap` is building, a step at a time; dropped when a record of its kind changes. */
+  private bouw: { soort: 'persoon' | 'signaal'; sorteer: string; stappen: Generator<void, number[], void> } | null = null;
   constructor(readonly gc: string) {}
 
   get aantalPersonen(): number {
@@ -188,6 +193,7 @@ export class Gemeentegeheugen {
    */
   private vervangPersoon(id: string, nieuw: PersoonRecord | null): void {
     this.persoonResultaten.wis();
+    if (this.bouw?.soort === 'persoon') this.bouw = null;
     const oud = this.personen.get(id);
     if (nieuw) this.personen.set(id, nieuw);
     else this.personen.delete(id);
@@ -197,6 +203,7 @@ export class Gemeentegeheugen {
 
   private vervangSignaal(id: string, nieuw: SignaalRecord | null): void {
     this.signaalResultaten.wis();
+    if (this.bouw?.soort === 'signaal') this.bouw = null;
     this.signaalBsn = null;
     const oud = this.signalen.get(id);
     if (nieuw) this.signalen.set(id, nieuw);
@@ -366,11 +373,11 @@ export class Gemeentegeheugen {
     return toets ? zeef(orde, toets) : orde;
   }
 
+  /** A kept order; one not built yet is sorted now (the part `warmStap` already did is used). */
   private persoonOrde(sorteer: string): number[] {
     let orde = this.persoonOrden.get(sorteer);
     if (!orde) {
-      const vergelijk = vergelijkPersonen(sorteer);
-      orde = Array.from(this.personen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst)).map((r) => r.plaats);
+      orde = afmaken(this.bouw?.soort === 'persoon' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.persoonStappen(sorteer));
       this.persoonOrden.set(sorteer, orde);
     }
     return orde;
@@ -379,11 +386,22 @@ export class Gemeentegeheugen {
   private signaalOrde(sorteer: string): number[] {
     let orde = this.signaalOrden.get(sorteer);
     if (!orde) {
-      const vergelijk = vergelijkSignalen(sorteer);
-      orde = Array.from(this.signalen.values()).sort((a, b) => vergelijk(a.lijst, b.lijst)).map((r) => r.plaats);
+      orde = afmaken(this.bouw?.soort === 'signaal' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.signaalStappen(sorteer));
       this.signaalOrden.set(sorteer, orde);
     }
     return orde;
+  }
+
+  private *persoonStappen(sorteer: string): Generator<void, number[], void> {
+    const vergelijk = vergelijkPersonen(sorteer);
+    const rij = yield* sorteerInStappen(Array.from(this.personen.values()), (a, b) => vergelijk(a.lijst, b.lijst));
+    return rij.map((r) => r.plaats);
+  }
+
+  private *signaalStappen(sorteer: string): Generator<void, number[], void> {
+    const vergelijk = vergelijkSignalen(sorteer);
+    const rij = yield* sorteerInStappen(Array.from(this.signalen.values()), (a, b) => vergelijk(a.lijst, b.lijst));
+    return rij.map((r) => r.plaats);
   }
 
   private signaalBsnIndex(): Map<string, string[]> {
@@ -400,30 +418,29 @@ export class Gemeentegeheugen {
   }
 
   /**
-   * Builds the orders screens ask for first (the default sort of both lists) and the signals' BSN
-   * index, so the first search after an unlock or a sync finds them ready. Meant for idle time in
-   * the worker.
-   */
-  warmOp(): void {
-    this.bijwerken();
-    this.persoonOrde('bsn');
-    this.signaalOrde('bsn');
-    this.signaalBsnIndex();
-  }
-
-  /**
-   * Builds one more sort order the lists offer, so a click on a column header finds it ready; false
-   * when all are built. One order a step: the worker runs them one by one in its free moments, and a
-   * search that comes in between waits for one sort at most.
+   * Works for about STAP_MS on what a screen will ask for, so it finds it ready: the default (BSN)
+   * order of both lists and the signals' BSN index first, then every other sort order, so a click
+   * on a column header needs no sort. False when all is built. The worker calls it in its free
+   * moments: a search that comes in between waits for one step, not for a whole sort.
    */
   warmStap(): boolean {
     this.bijwerken();
-    const persoon = PERSOON_ORDEN.find((o) => !this.persoonOrden.has(o));
-    if (persoon) this.persoonOrde(persoon);
-    else {
-      const signaal = SIGNAAL_ORDEN.find((o) => !this.signaalOrden.has(o));
-      if (!signaal) return false;
-      this.signaalOrde(signaal);
+    const eind = performance.now() + STAP_MS;
+    while (performance.now() < eind) {
+      if (!this.bouw) {
+        const persoon = PERSOON_ORDEN.find((o) => !this.persoonOrden.has(o));
+        const signaal = SIGNAAL_ORDEN.find((o) => !this.signaalOrden.has(o));
+        if (persoon === 'bsn' || (persoon && signaal !== 'bsn')) this.bouw = { soort: 'persoon', sorteer: persoon, stappen: this.persoonStappen(persoon) };
+        else if (signaal) this.bouw = { soort: 'signaal', sorteer: signaal, stappen: this.signaalStappen(signaal) };
+        else return false;
+      }
+      const { soort, sorteer, stappen } = this.bouw;
+      const stap = stappen.next();
+      if (!stap.done) continue;
+      this.bouw = null;
+      if (soort === 'persoon') this.persoonOrden.set(sorteer, stap.value);
+      else this.signaalOrden.set(sorteer, stap.value);
+      if (sorteer === 'bsn' && soort === 'signaal') this.signaalBsnIndex();
     }
     return true;
   }

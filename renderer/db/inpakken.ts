@@ -6,19 +6,52 @@
  */
 const FORMAAT = 'deflate-raw';
 
-function door(bytes: Uint8Array<ArrayBuffer>, stroom: CompressionStream | DecompressionStream): Response {
+export async function pakIn(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stroom = new CompressionStream(FORMAAT);
+  const schrijver = stroom.writable.getWriter();
+  schrijver.write(bytes).catch(() => undefined);
+  schrijver.close().catch(() => undefined);
+  return new Uint8Array(await new Response(stroom.readable).arrayBuffer());
+}
+
+/**
+ * Compressed UTF-8 (JSON) back to its text, each piece decoded as the stream gives it. Measured in
+ * Chromium's worker on a chunk of 4,000 persons (0.37 MB compressed, 3.8 MB of JSON): 18 ms, where
+ * `new Response(stream).text()` took 115 and `.arrayBuffer()` plus one TextDecoder 60.
+ */
+export async function pakUitTekst(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const stroom = new DecompressionStream(FORMAAT);
   const schrijver = stroom.writable.getWriter();
   // A failure (bytes that do not inflate) shows on the readable side, where it is awaited.
   schrijver.write(bytes).catch(() => undefined);
   schrijver.close().catch(() => undefined);
-  return new Response(stroom.readable);
+  const lezer = stroom.readable.getReader();
+  const utf8 = new TextDecoder();
+  let tekst = '';
+  for (;;) {
+    const { value, done } = await lezer.read();
+    if (done) return tekst + utf8.decode();
+    tekst += utf8.decode(value, { stream: true });
+  }
 }
 
-export async function pakIn(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await door(bytes, new CompressionStream(FORMAAT)).arrayBuffer());
-}
+/** The next macrotask: a message that came in meanwhile is handled first. */
+const volgendeTaak = (): Promise<void> => new Promise((klaar) => setTimeout(klaar, 0));
 
-/** Compressed UTF-8 (JSON) back to its text, decoded in the same pass. */
-export function pakUitTekst(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return door(bytes, new DecompressionStream(FORMAAT)).text();
+/**
+ * Text made and compressed a piece at a time (`stukken` makes each when asked), with a macrotask
+ * between pieces: compaction serialises a whole gemeente (a chunk of 4,000 persons held the worker
+ * for about 100 ms), and a search that comes in meanwhile waits for one piece, not a chunk.
+ */
+export async function pakTekstIn(stukken: Iterable<string>): Promise<Uint8Array<ArrayBuffer>> {
+  const stroom = new CompressionStream(FORMAAT);
+  const uit = new Response(stroom.readable).arrayBuffer();
+  const schrijver = stroom.writable.getWriter();
+  const utf8 = new TextEncoder();
+  for (const stuk of stukken) {
+    await schrijver.write(utf8.encode(stuk));
+    await volgendeTaak();
+  }
+  await schrijver.close();
+  return new Uint8Array(await uit);
 }

@@ -121,3 +121,50 @@ export function zeef(orde: readonly number[], toets: (n: number) => boolean): In
   }
   return uit.slice(0, k);
 }
+
+/** Records a step of `sorteerInStappen` sorts or merges. */
+const STAP = 4096;
+
+/**
+ * A stable sort (as Array.prototype.sort) in steps, for the worker's free moments: runs of 4,096
+ * records sorted one a step, then merged pairwise, a step every 4,096 records merged (on a tie the
+ * left run's record first, so the order equals one sort of the whole). A whole sort of 100,000
+ * persons took up to 300 ms in one piece; a search that comes in now waits for one step.
+ */
+export function* sorteerInStappen<T>(rij: T[], vergelijk: (a: T, b: T) => number): Generator<void, T[], void> {
+  const n = rij.length;
+  for (let i = 0; i < n; i += STAP) {
+    const deel = rij.slice(i, i + STAP).sort(vergelijk);
+    for (let k = 0; k < deel.length; k++) rij[i + k] = deel[k]!;
+    yield;
+  }
+  let bron = rij;
+  let doel = new Array<T>(n);
+  for (let breedte = STAP; breedte < n; breedte *= 2) {
+    let gedaan = 0;
+    for (let lo = 0; lo < n; lo += 2 * breedte) {
+      const midden = Math.min(lo + breedte, n);
+      const hoog = Math.min(lo + 2 * breedte, n);
+      let i = lo;
+      let j = midden;
+      let k = lo;
+      while (i < midden || j < hoog) {
+        doel[k++] = j >= hoog || (i < midden && vergelijk(bron[i]!, bron[j]!) <= 0) ? bron[i++]! : bron[j++]!;
+        if (++gedaan === STAP) {
+          gedaan = 0;
+          yield;
+        }
+      }
+    }
+    [bron, doel] = [doel, bron];
+  }
+  return bron;
+}
+
+/** Runs a generator's steps until it is done; its result. */
+export function afmaken<T>(stappen: Generator<void, T, void>): T {
+  for (;;) {
+    const r = stappen.next();
+    if (r.done) return r.value;
+  }
+}

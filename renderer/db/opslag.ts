@@ -1,6 +1,6 @@
 import type { Persoon, SignaalVolledig } from '../../shared/schemas/api';
 import { CacheFout } from './fouten';
-import { pakIn, pakUitTekst } from './inpakken';
+import { pakIn, pakTekstIn, pakUitTekst } from './inpakken';
 import type { BlokRij, CacheDatabase, EntryRij, LogRij } from './schema';
 import type { Veldversleuteling } from './sleutels';
 import type { SyncStand, UitgaandeEntry } from './types';
@@ -86,6 +86,17 @@ async function leesRij(v: Veldversleuteling, rij: BlokRij | LogRij | undefined, 
 /** A delta compressed for the disk, as main compresses a sync page. */
 function pakDeltaIn(delta: Delta): Promise<Uint8Array<ArrayBuffer>> {
   return pakIn(schrijver.encode(JSON.stringify(delta)));
+}
+
+/** Records serialised a piece at a time (pakTekstIn): enough that a piece is a few milliseconds. */
+const STUK = 500;
+
+/** A chunk's delta as JSON text in pieces: the delta with only `soort` filled, its records STUK at a time. */
+function* blokTekst(soort: 'personen' | 'signalen', records: readonly unknown[]): Generator<string> {
+  const rest = JSON.stringify({ ...leegDelta(), [soort]: undefined });
+  yield `{"${soort}":[`;
+  for (let i = 0; i < records.length; i += STUK) yield (i > 0 ? ',' : '') + JSON.stringify(records.slice(i, i + STUK)).slice(1, -1);
+  yield `],${rest.slice(1)}`;
 }
 
 export function inVerzendvolgorde(entries: Entry[]): Entry[] {
@@ -189,18 +200,12 @@ export class Opslag {
    */
   async compacteer(gc: string, gids: Gids, personen: Persoon[], signalen: SignaalVolledig[]): Promise<Gids> {
     const blokken: BlokRij[] = [];
-    const voeg = async (delta: Delta, aantal: number) => {
+    const voeg = async (soort: 'personen' | 'signalen', deel: readonly unknown[]) => {
       const id = crypto.randomUUID();
-      blokken.push({ id, gc, aantal, data: await this.v.versleutelBytes(await pakDeltaIn(delta), plaats.blok(gc, id)), vorm: 'deflate-raw' });
+      blokken.push({ id, gc, aantal: deel.length, data: await this.v.versleutelBytes(await pakTekstIn(blokTekst(soort, deel)), plaats.blok(gc, id)), vorm: 'deflate-raw' });
     };
-    for (let i = 0; i < personen.length; i += BLOKGROOTTE) {
-      const deel = personen.slice(i, i + BLOKGROOTTE);
-      await voeg({ ...leegDelta(), personen: deel }, deel.length);
-    }
-    for (let i = 0; i < signalen.length; i += BLOKGROOTTE) {
-      const deel = signalen.slice(i, i + BLOKGROOTTE);
-      await voeg({ ...leegDelta(), signalen: deel }, deel.length);
-    }
+    for (let i = 0; i < personen.length; i += BLOKGROOTTE) await voeg('personen', personen.slice(i, i + BLOKGROOTTE));
+    for (let i = 0; i < signalen.length; i += BLOKGROOTTE) await voeg('signalen', signalen.slice(i, i + BLOKGROOTTE));
     const nieuw: Gids = { ...gids, blokken: blokken.map((b) => b.id), log: [] };
     const stand = await this.v.versleutel(nieuw, plaats.stand(gc));
     await this.db.transaction('rw', [this.db.blokken, this.db.logboek, this.db.stand], async () => {
