@@ -193,14 +193,16 @@ class OpenCache implements Cache {
    * after one step at most.
    */
   private warmOpOpAchtergrond(gc: string, g: Gemeentegeheugen): void {
-    // Not while the user is working: the steps wait until nothing was asked for STIL_MS, so they do
-    // not take the processor from the screen that is drawing an answer.
-    const stil = performance.now() - this.laatsteVraag;
+    // The default orders at once (the first search needs them, and a step is short); the others not
+    // while the user is working: they wait until nothing was asked for STIL_MS, so they do not take
+    // the processor from the screen that is drawing an answer.
+    const wacht = g.standaardKlaar ? Math.max(0, STIL_MS - (performance.now() - this.laatsteVraag)) : 0;
     setTimeout(() => {
       if (this.gesloten || this.geheugens.get(gc) !== g) return;
-      if (performance.now() - this.laatsteVraag >= STIL_MS && !g.warmStap()) return;
+      const mag = !g.standaardKlaar || performance.now() - this.laatsteVraag >= STIL_MS;
+      if (mag && !g.warmStap()) return;
       this.warmOpOpAchtergrond(gc, g);
-    }, Math.max(0, STIL_MS - stil));
+    }, wacht);
   }
 
   sluit(): Promise<void> {

@@ -417,6 +417,11 @@ export class Gemeentegeheugen {
     return this.signaalBsn;
   }
 
+  /** The default (BSN) order of both lists is built: what the first search after a sync or an unlock needs. */
+  get standaardKlaar(): boolean {
+    return this.persoonOrden.has('bsn') && this.signaalOrden.has('bsn');
+  }
+
   /**
    * Works for about STAP_MS on what a screen will ask for, so it finds it ready: the default (BSN)
    * order of both lists and the signals' BSN index first, then every other sort order, so a click
