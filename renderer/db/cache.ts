@@ -188,9 +188,8 @@ class OpenCache implements Cache {
   }
 
   /**
-   * The orders a screen asks for, built ahead a step (about 8 ms) a task in the worker's free
-   * moments (Gemeentegeheugen.warmStap): a search or sync message that comes in between is answered
-   * after one step at most.
+   * The orders a screen asks for, built ahead a step (about 8 ms) a task (Gemeentegeheugen.warmStap):
+   * a search or sync message that comes in between is answered after one step at most.
    */
   private warmOpOpAchtergrond(gc: string, g: Gemeentegeheugen): void {
     // The default orders at once (the first search needs them, and a step is short); the others not
