@@ -111,14 +111,15 @@ test.describe('offline werken', () => {
     const p = await nieuwePersoon(werkplek.isiUrl, 'Conflict');
     await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
+    // A colleague changes the same person at DUO just before the connection goes, so the app still
+    // has the state before it. (Changed after ISI is back, the app's own probe may find ISI first
+    // and send its change before the colleague's: no conflict to test.)
+    await collegaZetVoldaan(werkplek.isiUrl, p.id, p.versie, '2025-02-10');
     await werkplek.stopIsi();
     await openPersoon(page, p.bsn);
     await wijzigVoldaan(page, '14-02-2025');
     await expect(page.getByTestId('wacht-op-verzending')).toBeVisible();
-
-    // Meanwhile a colleague changes the same person at DUO.
     await werkplek.startIsi();
-    await collegaZetVoldaan(werkplek.isiUrl, p.id, p.versie, '2025-02-10');
 
     await page.getByTestId('nu-bijwerken').click();
     await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
@@ -151,10 +152,11 @@ test.describe('offline werken', () => {
     expect(bijIsi.versie).toBe(p.versie + 2);
 
     // Verwerpen: a second conflict, let go; ISI's state stays.
+    await wachtOpSync(page);
+    await collegaZetVoldaan(werkplek.isiUrl, p.id, (await persoonBijIsi(werkplek.isiUrl, p.id)).versie, '2025-02-11');
     await werkplek.stopIsi();
     await wijzigVoldaan(page, '12-02-2025');
     await werkplek.startIsi();
-    await collegaZetVoldaan(werkplek.isiUrl, p.id, (await persoonBijIsi(werkplek.isiUrl, p.id)).versie, '2025-02-11');
     await page.getByTestId('nu-bijwerken').click();
     await expect(page.getByTestId('wachtrij-link')).toContainText('1 geweigerd', { timeout: 20_000 });
     await page.getByTestId('wachtrij-link').click();
