@@ -24,9 +24,18 @@ interface SignaalRecord {
   plaats: number;
 }
 
-/** Every sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending: what `warmStap` builds ahead, the default (BSN) first. */
-const PERSOON_ORDEN = ['bsn', ...PERSONEN_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]).filter((o) => o !== 'bsn')];
-const SIGNAAL_ORDEN = ['bsn', ...SIGNAAL_KOLOMMEN.flatMap((k) => [k.kolom, `-${k.kolom}`]).filter((o) => o !== 'bsn')];
+type Soort = 'persoon' | 'signaal';
+
+/**
+ * What `warmStap` builds ahead, in this order: the default (BSN) order of both lists, then every
+ * sort order a list offers (R-ZP-5, R-SIG-5), ascending and descending.
+ */
+const VOORAF: readonly (readonly [Soort, string])[] = [
+  ['persoon', 'bsn'],
+  ['signaal', 'bsn'],
+  ...PERSONEN_KOLOMMEN.flatMap((k) => [['persoon', k.kolom], ['persoon', `-${k.kolom}`]] as const),
+  ...SIGNAAL_KOLOMMEN.flatMap((k) => [['signaal', k.kolom], ['signaal', `-${k.kolom}`]] as const),
+];
 
 /** How long one `warmStap` works before it lets a message in. */
 const STAP_MS = 8;
@@ -173,7 +182,7 @@ export class Gemeentegeheugen {
   private veranderdePersonen = new Map<string, number | null>();
   private veranderdeSignalen = new Map<string, number | null>();
   /** The order `warmStap` is building, a step at a time; dropped when a record of its kind changes. */
-  private bouw: { soort: 'persoon' | 'signaal'; sorteer: string; stappen: Generator<void, number[], void> } | null = null;
+  private bouw: { soort: Soort; sorteer: string; stappen: Generator<void, number[], void> } | null = null;
   constructor(readonly gc: string) {}
 
   get aantalPersonen(): number {
@@ -377,7 +386,7 @@ export class Gemeentegeheugen {
   private persoonOrde(sorteer: string): number[] {
     let orde = this.persoonOrden.get(sorteer);
     if (!orde) {
-      orde = afmaken(this.bouw?.soort === 'persoon' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.persoonStappen(sorteer));
+      orde = afmaken(this.bouw?.soort === 'persoon' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.ordeInStappen('persoon', sorteer));
       this.persoonOrden.set(sorteer, orde);
     }
     return orde;
@@ -386,22 +395,17 @@ export class Gemeentegeheugen {
   private signaalOrde(sorteer: string): number[] {
     let orde = this.signaalOrden.get(sorteer);
     if (!orde) {
-      orde = afmaken(this.bouw?.soort === 'signaal' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.signaalStappen(sorteer));
+      orde = afmaken(this.bouw?.soort === 'signaal' && this.bouw.sorteer === sorteer ? this.bouw.stappen : this.ordeInStappen('signaal', sorteer));
       this.signaalOrden.set(sorteer, orde);
     }
     return orde;
   }
 
-  private *persoonStappen(sorteer: string): Generator<void, number[], void> {
-    const vergelijk = vergelijkPersonen(sorteer);
-    const rij = yield* sorteerInStappen(Array.from(this.personen.values()), (a, b) => vergelijk(a.lijst, b.lijst));
-    return rij.map((r) => r.plaats);
-  }
-
-  private *signaalStappen(sorteer: string): Generator<void, number[], void> {
-    const vergelijk = vergelijkSignalen(sorteer);
-    const rij = yield* sorteerInStappen(Array.from(this.signalen.values()), (a, b) => vergelijk(a.lijst, b.lijst));
-    return rij.map((r) => r.plaats);
+  /** One order, sorted in steps (kolommen.ts `sorteerInStappen`), as slots. */
+  private ordeInStappen(soort: Soort, sorteer: string): Generator<void, number[], void> {
+    return soort === 'persoon'
+      ? slotsInStappen(this.personen.values(), vergelijkPersonen(sorteer))
+      : slotsInStappen(this.signalen.values(), vergelijkSignalen(sorteer));
   }
 
   private signaalBsnIndex(): Map<string, string[]> {
@@ -433,11 +437,10 @@ export class Gemeentegeheugen {
     const eind = performance.now() + STAP_MS;
     while (performance.now() < eind) {
       if (!this.bouw) {
-        const persoon = PERSOON_ORDEN.find((o) => !this.persoonOrden.has(o));
-        const signaal = SIGNAAL_ORDEN.find((o) => !this.signaalOrden.has(o));
-        if (persoon === 'bsn' || (persoon && signaal !== 'bsn')) this.bouw = { soort: 'persoon', sorteer: persoon, stappen: this.persoonStappen(persoon) };
-        else if (signaal) this.bouw = { soort: 'signaal', sorteer: signaal, stappen: this.signaalStappen(signaal) };
-        else return false;
+        const volgende = VOORAF.find(([soort, o]) => !(soort === 'persoon' ? this.persoonOrden : this.signaalOrden).has(o));
+        if (!volgende) return false;
+        const [soort, sorteer] = volgende;
+        this.bouw = { soort, sorteer, stappen: this.ordeInStappen(soort, sorteer) };
       }
       const { soort, sorteer, stappen } = this.bouw;
       const stap = stappen.next();
@@ -449,6 +452,12 @@ export class Gemeentegeheugen {
     }
     return true;
   }
+}
+
+/** Records sorted in steps by their list row, as their slots. */
+function* slotsInStappen<R extends { lijst: L; plaats: number }, L>(records: Iterable<R>, vergelijk: (a: L, b: L) => number): Generator<void, number[], void> {
+  const rij = yield* sorteerInStappen(Array.from(records), (a, b) => vergelijk(a.lijst, b.lijst));
+  return rij.map((r) => r.plaats);
 }
 
 /** Up to this many changed records an order takes them in place (a move of the array each); more, and it is filtered and merged in one pass. */

@@ -6,12 +6,16 @@
  */
 const FORMAAT = 'deflate-raw';
 
-export async function pakIn(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stroom = new CompressionStream(FORMAAT);
+/** `bytes` through `stroom`: its readable side, where a failure (bytes that do not inflate) shows and is awaited. */
+function door(bytes: Uint8Array<ArrayBuffer>, stroom: CompressionStream | DecompressionStream): ReadableStream<Uint8Array<ArrayBuffer>> {
   const schrijver = stroom.writable.getWriter();
   schrijver.write(bytes).catch(() => undefined);
   schrijver.close().catch(() => undefined);
-  return new Uint8Array(await new Response(stroom.readable).arrayBuffer());
+  return stroom.readable;
+}
+
+export async function pakIn(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await new Response(door(bytes, new CompressionStream(FORMAAT))).arrayBuffer());
 }
 
 /**
@@ -20,12 +24,7 @@ export async function pakIn(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<
  * `new Response(stream).text()` took 115 and `.arrayBuffer()` plus one TextDecoder 60.
  */
 export async function pakUitTekst(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const stroom = new DecompressionStream(FORMAAT);
-  const schrijver = stroom.writable.getWriter();
-  // A failure (bytes that do not inflate) shows on the readable side, where it is awaited.
-  schrijver.write(bytes).catch(() => undefined);
-  schrijver.close().catch(() => undefined);
-  const lezer = stroom.readable.getReader();
+  const lezer = door(bytes, new DecompressionStream(FORMAAT)).getReader();
   const utf8 = new TextDecoder();
   let tekst = '';
   for (;;) {
