@@ -21,7 +21,7 @@ import type { Persoon, SignaalVolledig, Wijzigingen } from '../shared/schemas/ap
 
 // As in playwright.config.ts: the app marks its elements with data-test.
 selectors.setTestIdAttribute('data-test');
-const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' }, 'alleen-geheugen': { type: 'boolean', default: false }, 'alleen-sync': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { personen: { type: 'string', default: '100000' }, 'alleen-groot': { type: 'boolean', default: false }, 'ruw-max': { type: 'string', default: '60000' }, 'alleen-geheugen': { type: 'boolean', default: false }, 'alleen-sync': { type: 'boolean', default: false }, 'alleen-ontgrendelen': { type: 'boolean', default: false } } });
 
 type Reeks = { p50: number; p95: number; n: number };
 const resultaten: Record<string, Record<string, unknown>> = {};
@@ -115,6 +115,24 @@ async function inPagina(page: Page, doel: Doel, klik: () => Promise<void>): Prom
 
 /** ISI takes each TOTP step once per user: every login of the bench asks for the next code. */
 const totp = (isiUrl: string) => volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|demo-muteren`, isiKlok(isiUrl));
+
+/**
+ * Unlock: log out keeping the data, log in again: the cache on disk into memory, as the app
+ * measures it: until the chosen gemeente is searchable, and until every gemeente is in memory.
+ */
+async function ontgrendelen(page: Page, dataMap: string, isiUrl: string): Promise<{ doorzoekbaarMs: number; allesMs: number }> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByTestId('uitloggen-bewaren').click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  // The first login's measures go, so a figure below is this unlock's or none.
+  await page.evaluate(() => performance.clearMeasures());
+  await login(page, dataMap, isiUrl);
+  const meting = (naam: string) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? -1, naam);
+  for (let i = 0; i < 600 && (await meting('pib-ontgrendelen-alles')) < 0; i++) await page.waitForTimeout(100);
+  const uit = { doorzoekbaarMs: Math.round(await meting('pib-ontgrendelen')), allesMs: Math.round(await meting('pib-ontgrendelen-alles')) };
+  console.log(`ontgrendelen: schijf tot doorzoekbaar geheugen van de gekozen gemeente ${uit.doorzoekbaarMs} ms, alle gemeenten ${uit.allesMs} ms`);
+  return uit;
+}
 
 /** Through the login screen, opened from a fresh link of the host's start file (a link opens the app once). */
 async function login(page: Page, dataMap: string, isiUrl: string): Promise<void> {
@@ -284,7 +302,10 @@ async function bench(personen: number | undefined): Promise<void> {
   console.log(`\n== ${naam}: ${levering.items} personen en signalen in beide gemeenten`);
   console.log(`ISI levert (Node, geen client)            ${levering.seconden.toFixed(1)} s = ${r.serverLeveringPerSeconde} items/s`);
   const groningen = levering.perGemeente.get('0014')!;
-  const bsns = groningen.personen.filter((p) => p.verblijf === 'WOONACHTIG').slice(0, 2000).filter((_, i) => i % 60 === 7).map((p) => p.bsn);
+  // At least 30 BSNs at every size (the issue's p95 is over ≥ 30), spread over the first 2,000 residents.
+  const bewoners = groningen.personen.filter((p) => p.verblijf === 'WOONACHTIG').slice(0, 2000);
+  const stap = Math.max(1, Math.floor(bewoners.length / 34));
+  const bsns = bewoners.filter((_, i) => i % stap === 7 % stap).map((p) => p.bsn);
 
   const geheugen = inGeheugen(groningen, bsns, CRITERIA);
   r.geheugen = geheugen;
@@ -321,8 +342,13 @@ async function bench(personen: number | undefined): Promise<void> {
     console.log(`volledige synchronisatie via de UI          ${syncS.toFixed(1)} s = ${r.volledigeSyncPerSeconde} items/s (met het inloggen ervoor ${metInloggenS.toFixed(1)} s)`);
     // While working on the sync path: its figure alone, the rest takes minutes.
     if (values['alleen-sync']) return;
+    // Groningen, the larger gemeente: the one an unlock makes searchable first from now on.
     await page.getByTestId('gekozen-gemeente').click();
     await page.getByRole('option', { name: 'Groningen' }).click();
+    if (values['alleen-ontgrendelen']) {
+      ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl));
+      return;
+    }
 
     // The worker's heap cannot be read from here (Playwright's DevTools session reaches the window,
     // not the worker); the memory model's heap in Node, for both gemeenten, stands in for it.
@@ -412,15 +438,7 @@ async function bench(personen: number | undefined): Promise<void> {
     r.verzondenNaTerugkomstMs = Math.round(performance.now() - t);
     console.log(`PVT opslaan zonder ISI tot 'wacht op verzending' ${r.opslaanOfflineMs} ms; verzonden na terugkomst ${r.verzondenNaTerugkomstMs} ms`);
 
-    // Unlock: log out keeping the data, log in again: the cache on disk into memory.
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await page.getByTestId('uitloggen-bewaren').click();
-    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-    await login(page, join(map, 'data'), isiUrl);
-    for (let i = 0; i < 600 && !(await page.evaluate(() => performance.getEntriesByName('pib-ontgrendelen').length)); i++) await page.waitForTimeout(100);
-    const ontgrendel = await page.evaluate(() => performance.getEntriesByName('pib-ontgrendelen').map((e) => e.duration));
-    r.ontgrendelenMs = Math.round(ontgrendel.at(-1) ?? -1);
-    console.log(`ontgrendelen: schijf tot doorzoekbaar geheugen ${r.ontgrendelenMs} ms`);
+    ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl));
   } finally {
     await browser.close();
     host.proces.kill();
@@ -431,7 +449,7 @@ async function bench(personen: number | undefined): Promise<void> {
 
 function doelen(): void {
   const groot = resultaten[`personen-${values.personen}`];
-  if (!groot || values['alleen-sync'] || values['alleen-geheugen']) return;
+  if (!groot || values['alleen-sync'] || values['alleen-geheugen'] || values['alleen-ontgrendelen']) return;
   const g = groot as Record<string, any>;
   const max = (o: Record<string, Reeks>) => Math.max(...Object.values(o).map((z) => z.p95));
   const regels: [string, string, boolean][] = [
@@ -443,7 +461,7 @@ function doelen(): void {
     ['lijst zoeken (UI) p95 ≤ 300 ms, elke zoekvraag', `${max(g.zoekenUi)} ms`, max(g.zoekenUi) <= 300],
     ['lijst zoeken in het geheugen ≤ 50 ms', `${max(g.geheugen.zoek)} ms`, max(g.geheugen.zoek) <= 50],
     ['persoon openen uit de lijst p95 ≤ 100 ms', `${g.openenUitLijst.p95} ms`, g.openenUitLijst.p95 <= 100],
-    ['ontgrendelen ≤ 3 s', `${g.ontgrendelenMs} ms`, g.ontgrendelenMs >= 0 && g.ontgrendelenMs <= 3000],
+    ['ontgrendelen ≤ 3 s (gekozen gemeente doorzoekbaar)', `${g.ontgrendelenMs} ms (alle gemeenten ${g.ontgrendelenAllesMs} ms)`, g.ontgrendelenMs >= 0 && g.ontgrendelenMs <= 3000],
     ['geheugen van het model (beide gemeenten) ≤ 400 MB', `${g.werkerHeapMb ?? '?'} MB`, g.werkerHeapMb !== null && g.werkerHeapMb <= 400],
     ['verzonden ≤ 5 s na terugkomst ISI', `${g.verzondenNaTerugkomstMs} ms`, g.verzondenNaTerugkomstMs <= 5000],
     ['PVT opslaan zonder ISI ≤ 1,5 s', `${g.opslaanOfflineMs} ms`, g.opslaanOfflineMs <= 1500],

@@ -3,9 +3,10 @@ import type { SignaalStatus } from '../../shared/rules/signalen';
 import { Wijzigingen, type Persoon, type Probleem, type SignaalVolledig } from '../../shared/schemas/api';
 import type { UitgaandeWijziging } from '../../shared/schemas/uitgaand';
 import { CacheFout, type CacheFoutCode } from './fouten';
-import { pakUitTekst } from './inpakken';
+import { pakUitTekst, volgendeTaak } from './inpakken';
 import { Gemeentegeheugen } from './geheugen';
-import { aantalIn, inVerzendvolgorde, leegDelta, leegGids, Opslag, wisOnleesbaar, type Delta, type Entry, type Gids } from './opslag';
+import { startUitpakker, type Uitpakker } from './uitpakken';
+import { aantalIn, inVerzendvolgorde, leegDelta, leegGids, leesDeel, Opslag, wisOnleesbaar, type Deel, type Delta, type Entry, type Geladen, type Gids } from './opslag';
 import { databasenaamVoor, meldGeopend, meldGesloten, noteerSync, registreer } from './register';
 import { CacheDatabase, type IndexedDbBron } from './schema';
 import { leesSleutel, leidSleutels, Veldversleuteling } from './sleutels';
@@ -22,6 +23,12 @@ export interface CacheOpties {
    * outbox entries that do not decrypt) and open empty, so the next sync is a full one.
    */
   herbouw?: boolean;
+  /**
+   * The gemeente the user works in: its memory is filled first and `openCache` returns as soon as
+   * it is searchable; the others follow in the background, and a call for one of them waits until
+   * it is in memory.
+   */
+  voorrang?: string | null;
 }
 
 /** Log entries of one gemeente before they are folded into chunks (compaction, in the background). */
@@ -30,6 +37,8 @@ export const LOG_GRENS = 64;
 const STIL_MS = 250;
 /** Disk writes that may wait behind memory before `pasToe` waits for them: bounds what a crash can lose, and memory. */
 const ACHTERSTAND = 3;
+/** Parts of a gemeente inflated ahead at an unlock: enough to keep the helper busy, few enough that memory holds only a few texts. */
+const VOORUIT = 4;
 const TELLING: Record<SignaalStatus, 'nieuw' | 'inBehandeling' | 'afgehandeld'> = { NIEUW: 'nieuw', IN_BEHANDELING: 'inBehandeling', AFGEHANDELD: 'afgehandeld' };
 const SLEUTELCONTROLE = 'pib-cache';
 const PLAATS_SLEUTELCONTROLE = 'meta/sleutelcontrole';
@@ -39,7 +48,8 @@ const sluitend = new Map<string, Promise<void>>();
 
 /**
  * Opens (or makes) the cache of `gebruikersnaam` with the key main handed over and loads it into
- * memory: the chunks and the log decrypted in a few large calls, then replayed. Throws CacheFout
+ * memory: every chunk and log entry decrypted (so a tampered one refuses the whole cache), then
+ * inflated and replayed a gemeente at a time, `voorrang` first. Throws CacheFout
  * ONGELDIGE_SLEUTEL for a key that is not 32 bytes, VERKEERDE_SLEUTEL when the database was written
  * with another key (main lost or replaced it: wipe it with `wisCache` and sync again), BESCHADIGD
  * when a part does not decrypt (nothing half-loaded: `herbouw` after the user confirmed), IN_GEBRUIK
@@ -57,10 +67,10 @@ export async function openCache(gebruikersnaam: string, sleutelBase64: string, o
     if (opties.herbouw) await wisOnleesbaar(db, versleuteling);
     const opslag = new Opslag(db, versleuteling);
     await opslag.zetOudeWachtrijOm();
-    const geladen = await opslag.laad();
+    const geladen = await opslag.laad(opties.voorrang ?? null);
     await registreer(gebruikersnaam, databasenaam, opties.nu ?? new Date(), opties.bron);
     const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opslag, slot, opties.bron);
-    cache.laad(geladen);
+    await cache.laad(geladen);
     meldGeopend(databasenaam, cache);
     return cache;
   } catch (e) {
@@ -159,6 +169,8 @@ class OpenCache implements Cache {
   private readonly compacterend = new Set<string>();
   /** When the last call came in: the background sorting waits for a quiet moment. */
   private laatsteVraag = 0;
+  /** Gemeenten still being read into memory after an unlock (or that failed to): their calls wait. */
+  private readonly laden = new Map<string, Promise<void>>();
 
   constructor(
     readonly gebruikersnaam: string,
@@ -172,19 +184,67 @@ class OpenCache implements Cache {
 
   /**
    * Memory from what was on disk: first the outbox (it is laid over everything), then each
-   * gemeente's chunks and log in order. Searchable at once; the common orders are built right
-   * after, in the worker's next free moment, so an unlock does not wait for them (a search that
-   * comes first builds the one it needs).
+   * gemeente's chunks and log in order, the first gemeente of `gemeenten` (the one asked for) first:
+   * this resolves once that one is searchable and every part of every gemeente decrypted (at
+   * 100,000 persons one gemeente takes about as long as the whole unlock target, so the others must
+   * not stand before it). The others follow one after another in the background, a part a task, so
+   * the first gemeente's searches are answered in between; a call for one of them waits until it is
+   * in memory. A part that decrypted but does not parse (not tampering: AES-GCM proved it whole)
+   * refuses that gemeente's calls and `allesGeladen` with BESCHADIGD (the store then refuses the
+   * whole cache). The common orders are built right after a gemeente is in, in the worker's free
+   * moments (a search that comes first builds the one it needs).
    */
-  laad({ gemeenten, entries }: Awaited<ReturnType<Opslag['laad']>>): void {
+  async laad({ gemeenten, entries }: Geladen): Promise<void> {
     this.entries = entries;
-    for (const [gc, { gids, deltas }] of gemeenten) {
+    for (const [gc, { gids }] of gemeenten) {
       this.gidsen.set(gc, gids);
       this.standen.set(gc, gids.stand);
-      const g = this.geheugen(gc);
-      for (const d of deltas) this.pasDeltaToe(g, d);
-      this.warmOpOpAchtergrond(gc, g);
     }
+    const uitpakker = startUitpakker();
+    let vorige: Promise<void> = Promise.resolve();
+    const open: Promise<unknown>[] = [];
+    for (const [i, [gc, { delen }]] of [...gemeenten].entries()) {
+      const klaar = vorige.then(async () => this.laadGemeente(gc, await delen, i > 0, uitpakker));
+      this.laden.set(gc, klaar);
+      void klaar.then(() => this.laden.delete(gc), () => undefined);
+      // The first one failing fails the open (nothing further starts); a later one only itself.
+      vorige = i === 0 ? klaar : klaar.catch(() => undefined);
+      open.push(i === 0 ? klaar : delen);
+    }
+    void vorige.then(uitpakker.stop, uitpakker.stop);
+    try {
+      await Promise.all(open);
+    } catch (e) {
+      // Refused as a whole: what the background would still read in goes nowhere.
+      this.gesloten = true;
+      throw e;
+    }
+  }
+
+  private async laadGemeente(gc: string, delen: readonly Deel[], opAchtergrond: boolean, uitpakker: Uitpakker): Promise<void> {
+    const g = new Gemeentegeheugen(gc);
+    // The helper inflates up to VOORUIT parts ahead of the one parsed and replayed here.
+    const gelezen: Promise<Delta>[] = [];
+    const vraag = (i: number) => {
+      if (i >= delen.length) return;
+      gelezen[i] = leesDeel(delen[i]!, uitpakker.pakUit);
+      // Awaited in turn below; a part after a failed one is never awaited and must not count as unhandled.
+      gelezen[i]!.catch(() => undefined);
+    };
+    for (let i = 0; i < VOORUIT; i++) vraag(i);
+    for (let i = 0; i < delen.length; i++) {
+      vraag(i + VOORUIT);
+      if (opAchtergrond) await volgendeTaak();
+      if (this.gesloten) return;
+      this.pasDeltaToe(g, await gelezen[i]!);
+    }
+    if (this.gesloten) return;
+    this.geheugens.set(gc, g);
+    this.warmOpOpAchtergrond(gc, g);
+  }
+
+  allesGeladen(): Promise<void> {
+    return Promise.all(this.laden.values()).then(() => undefined);
   }
 
   /**
@@ -224,11 +284,25 @@ class OpenCache implements Cache {
     if (this.gesloten) throw new CacheFout('GESLOTEN');
   }
 
-  /** Every call fails as GESLOTEN once the cache is closed. */
-  private async bewaakt<T>(taak: () => T | Promise<T>): Promise<T> {
+  /**
+   * Every call fails as GESLOTEN once the cache is closed. A call that reads or changes the memory
+   * of `gemeenten` first waits until they are read in after an unlock (and fails as they failed).
+   */
+  private async bewaakt<T>(taak: () => T | Promise<T>, ...gemeenten: string[]): Promise<T> {
     this.open();
     this.laatsteVraag = performance.now();
+    const laden = gemeenten.flatMap((gc) => this.laden.get(gc) ?? []);
+    if (laden.length > 0) {
+      await Promise.all(laden);
+      this.open();
+    }
     return taak();
+  }
+
+  /** The gemeente of an outbox entry, for `bewaakt` (none when it is unknown: the call fails as ONBEKENDE_ENTRY). */
+  private gemeenteVan(entryId: string): string[] {
+    const entry = this.entries.find((e) => e.id === entryId);
+    return entry ? [entry.gc] : [];
   }
 
   private geheugen(gc: string): Gemeentegeheugen {
@@ -327,7 +401,7 @@ class OpenCache implements Cache {
       });
       this.compacteerAlsNodig(gc);
       return { stand: nieuw, personen: [...p.verwijderd.personen, ...p.personen.map((x) => x.id)], signalen: p.signalen.length + p.verwijderd.signalen.length > 0 };
-    });
+    }, gc);
   }
 
   /**
@@ -353,17 +427,17 @@ class OpenCache implements Cache {
         await this.opslag.wisGemeente(gc);
         this.gidsen.delete(gc);
       });
-    });
+    }, gc);
   }
 
   // Reading: from memory only, never waiting for the disk or the network
 
   zoekPersonen(gc: string, vraag: Parameters<Cache['zoekPersonen']>[1]): ReturnType<Cache['zoekPersonen']> {
-    return this.bewaakt(() => this.geheugen(gc).zoekPersonen(vraag));
+    return this.bewaakt(() => this.geheugen(gc).zoekPersonen(vraag), gc);
   }
 
   zoekSignalen(gc: string, vraag: Parameters<Cache['zoekSignalen']>[1]): ReturnType<Cache['zoekSignalen']> {
-    return this.bewaakt(() => this.geheugen(gc).zoekSignalen(vraag));
+    return this.bewaakt(() => this.geheugen(gc).zoekSignalen(vraag), gc);
   }
 
   haalPersoon(gc: string, id: string): Promise<CachePersoon | null> {
@@ -385,25 +459,25 @@ class OpenCache implements Cache {
         wachtend: eigen.filter((e) => e.status === 'WACHT').length,
         geweigerd: eigen.filter((e) => e.status === 'GEWEIGERD').length,
       };
-    });
+    }, gc);
   }
 
   openstaand(gc: string): Promise<number> {
-    return this.bewaakt(() => this.geheugen(gc).openstaand());
+    return this.bewaakt(() => this.geheugen(gc).openstaand(), gc);
   }
 
   aantallen(gc: string): Promise<{ personen: number; signalen: number }> {
     return this.bewaakt(() => {
       const g = this.geheugen(gc);
       return { personen: g.aantalPersonen, signalen: g.aantalSignalen };
-    });
+    }, gc);
   }
 
   controlegetal(gc: string): Promise<string> {
     return this.bewaakt(() => {
       const g = this.geheugen(gc);
       return controlegetal(g.isiPersonen(), g.isiSignalen());
-    });
+    }, gc);
   }
 
   // The outbox
@@ -453,7 +527,7 @@ class OpenCache implements Cache {
       const entry = nieuweEntry(wijziging, idempotencyKey, nu, { id: crypto.randomUUID(), plaats: nu.toISOString(), volgnummer });
       await this.zetWachtrij([...this.entries, entry], [entry], [entry], []);
       return naarBuiten(entry);
-    });
+    }, wijziging.gc);
   }
 
   mislukt(entryId: string): Promise<void> {
@@ -485,7 +559,7 @@ class OpenCache implements Cache {
       }
       const isi = aantalIn(delta) > 0 ? new Map([[entry.gc, delta]]) : new Map<string, Delta>();
       await this.zetWachtrij(this.entries.filter((e) => e.id !== entryId), [entry], [], [entryId], isi);
-    });
+    }, ...this.gemeenteVan(entryId));
   }
 
   geweigerd(entryId: string, probleem: Probleem, serverStand: Persoon | null): Promise<void> {
@@ -494,14 +568,14 @@ class OpenCache implements Cache {
       const na: Entry = { ...entry, status: 'GEWEIGERD', probleem, serverStand };
       const isi = serverStand ? new Map([[entry.gc, { ...leegDelta(), personen: [serverStand] }]]) : new Map<string, Delta>();
       await this.zetWachtrij(this.entries.map((e) => (e.id === entryId ? na : e)), [entry], [na], [], isi);
-    });
+    }, ...this.gemeenteVan(entryId));
   }
 
   verwerp(entryId: string): Promise<void> {
     return this.bewaakt(async () => {
       const entry = this.vind(entryId);
       await this.zetWachtrij(this.entries.filter((e) => e.id !== entryId), [entry], [], [entryId]);
-    });
+    }, ...this.gemeenteVan(entryId));
   }
 
   vervang(entryId: string, wijziging: UitgaandeWijziging, idempotencyKey: string, nu = new Date()): Promise<UitgaandeEntry> {
@@ -511,6 +585,6 @@ class OpenCache implements Cache {
       const nieuw = nieuweEntry(wijziging, idempotencyKey, nu, { id: entry.id, plaats: entry.plaats, volgnummer: entry.volgnummer });
       await this.zetWachtrij(this.entries.map((e) => (e.id === entryId ? nieuw : e)), [entry, nieuw], [nieuw], []);
       return naarBuiten(nieuw);
-    });
+    }, ...this.gemeenteVan(entryId), wijziging.gc);
   }
 }

@@ -76,8 +76,9 @@ class Resultaten {
     return ids;
   }
 
+  /** Called for every record a sync or unlock sets; V8's `Map.clear` allocates a new table even when empty. */
   wis(): void {
-    this.kaart.clear();
+    if (this.kaart.size > 0) this.kaart.clear();
   }
 }
 

@@ -35,7 +35,7 @@ export async function pakUitTekst(bytes: Uint8Array<ArrayBuffer>): Promise<strin
 }
 
 /** The next macrotask: a message that came in meanwhile is handled first. */
-const volgendeTaak = (): Promise<void> => new Promise((klaar) => setTimeout(klaar, 0));
+export const volgendeTaak = (): Promise<void> => new Promise((klaar) => setTimeout(klaar, 0));
 
 /**
  * Text made and compressed a piece at a time (`stukken` makes each when asked), with a macrotask

@@ -55,9 +55,20 @@ export function leegStand(gc: string): SyncStand {
 
 export const leegGids = (gc: string): Gids => ({ stand: leegStand(gc), blokken: [], log: [], volgende: 1 });
 
-/** What is on disk, decrypted: per gemeente its directory and its deltas in replay order; the outbox. */
+/**
+ * A chunk or log entry decrypted, which proves it whole and written with this key (AES-GCM), and
+ * not yet inflated and parsed (`leesDeel`): that costs the most, and is done a gemeente at a time.
+ * A row of the old format decrypts to its delta at once.
+ */
+export type Deel = Delta | Uint8Array<ArrayBuffer>;
+
+/**
+ * What is on disk, decrypted: per gemeente its directory and its parts in replay order (still
+ * being read and decrypted: CacheFout BESCHADIGD when one cannot be), the gemeente asked for first;
+ * the outbox.
+ */
 export interface Geladen {
-  gemeenten: Map<string, { gids: Gids; deltas: Delta[] }>;
+  gemeenten: Map<string, { gids: Gids; delen: Promise<Deel[]> }>;
   entries: Entry[];
 }
 
@@ -73,11 +84,21 @@ async function leesVersleuteld<T>(v: Veldversleuteling, data: Uint8Array<ArrayBu
   }
 }
 
-/** A chunk or log entry: decrypted, inflated where it was kept compressed, parsed; any failure one refusal. */
-async function leesRij(v: Veldversleuteling, rij: BlokRij | LogRij | undefined, waar: string): Promise<Delta> {
+/** A chunk or log entry decrypted; any failure (missing, tampered, another key) one refusal. */
+async function ontsleutelRij(v: Veldversleuteling, rij: BlokRij | LogRij | undefined, waar: string): Promise<Deel> {
   if (rij?.vorm !== 'deflate-raw') return leesVersleuteld<Delta>(v, rij?.data, waar);
   try {
-    return JSON.parse(await pakUitTekst(await v.ontsleutelBytes(rij.data, waar))) as Delta;
+    return await v.ontsleutelBytes(rij.data, waar);
+  } catch (e) {
+    throw new CacheFout('BESCHADIGD', { cause: e });
+  }
+}
+
+/** A part as memory takes it: inflated (by `pakUit`) and parsed where it was kept compressed; bytes that do not inflate or parse, BESCHADIGD. */
+export async function leesDeel(deel: Deel, pakUit = pakUitTekst): Promise<Delta> {
+  if (!(deel instanceof Uint8Array)) return deel;
+  try {
+    return JSON.parse(await pakUit(deel)) as Delta;
   } catch (e) {
     throw new CacheFout('BESCHADIGD', { cause: e });
   }
@@ -113,21 +134,34 @@ export function inVerzendvolgorde(entries: Entry[]): Entry[] {
 export class Opslag {
   constructor(private readonly db: CacheDatabase, private readonly v: Veldversleuteling) {}
 
-  /** Everything, decrypted; CacheFout BESCHADIGD when any part cannot be read. Nothing half-loaded. */
-  async laad(): Promise<Geladen> {
+  /**
+   * The directories and the outbox decrypted; every gemeente's parts asked for at once, `voorrang`'s
+   * first (IndexedDB answers in the order asked), so memory can take in that gemeente while the
+   * others are still read. The caller awaits every `delen`: a tampered or missing part refuses the
+   * whole cache before anything is shown. Inflating and parsing is left to `leesDeel`.
+   */
+  async laad(voorrang: string | null = null): Promise<Geladen> {
     const [standen, entryRijen] = await Promise.all([this.db.stand.toArray(), this.db.wachtrij.toArray()]);
-    const gemeenten = new Map<string, { gids: Gids; deltas: Delta[] }>();
-    const lezingen = standen.map(async (rij) => {
-      const gids = await leesVersleuteld<Gids>(this.v, rij.data, plaats.stand(rij.gc));
-      const [blokken, log] = await Promise.all([this.db.blokken.bulkGet(gids.blokken), this.db.logboek.bulkGet(gids.log)]);
-      const deltas = await Promise.all([
-        ...blokken.map((b, i) => leesRij(this.v, b, plaats.blok(rij.gc, gids.blokken[i]!))),
-        ...log.map((l, i) => leesRij(this.v, l, plaats.log(rij.gc, gids.log[i]!))),
-      ]);
-      gemeenten.set(rij.gc, { gids, deltas });
-    });
-    const [entries] = await Promise.all([this.leesEntries(entryRijen), ...lezingen]);
+    const [gidsen, entries] = await Promise.all([
+      Promise.all(standen.map(async (rij) => [rij.gc, await leesVersleuteld<Gids>(this.v, rij.data, plaats.stand(rij.gc))] as const)),
+      this.leesEntries(entryRijen),
+    ]);
+    gidsen.sort(([a], [b]) => Number(b === voorrang) - Number(a === voorrang));
+    const gemeenten = new Map(gidsen.map(([gc, gids]) => {
+      const delen = this.leesDelen(gc, gids);
+      // Awaited by the caller, perhaps only after another gemeente: not an unhandled rejection meanwhile.
+      delen.catch(() => undefined);
+      return [gc, { gids, delen }] as const;
+    }));
     return { gemeenten, entries: inVerzendvolgorde(entries) };
+  }
+
+  private async leesDelen(gc: string, gids: Gids): Promise<Deel[]> {
+    const [blokken, log] = await Promise.all([this.db.blokken.bulkGet(gids.blokken), this.db.logboek.bulkGet(gids.log)]);
+    return Promise.all([
+      ...blokken.map((b, i) => ontsleutelRij(this.v, b, plaats.blok(gc, gids.blokken[i]!))),
+      ...log.map((l, i) => ontsleutelRij(this.v, l, plaats.log(gc, gids.log[i]!))),
+    ]);
   }
 
   private leesEntries(rijen: EntryRij[]): Promise<Entry[]> {

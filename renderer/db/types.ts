@@ -91,6 +91,11 @@ export interface Cache {
   beginOpnieuw(gc: string): Promise<void>;
   /** Resolves when everything applied so far is on disk. */
   opSchijf(): Promise<void>;
+  /**
+   * Resolves when every gemeente on disk is in memory: an unlock returns when the chosen gemeente
+   * is, the others follow in the background. Rejects as BESCHADIGD when one of them could not be read.
+   */
+  allesGeladen(): Promise<void>;
   /** Why the durable copy stopped (OPSLAG_VOL), or null: memory keeps working either way. */
   opslagfout(): Promise<CacheFoutCode | null>;
 

@@ -13,7 +13,7 @@ let cache: Cache | null = null;
 
 async function voerUit(v: Verzoek): Promise<unknown> {
   if (v.methode === 'open') {
-    cache = await openCache(v.gebruikersnaam, v.sleutel, { herbouw: v.herbouw });
+    cache = await openCache(v.gebruikersnaam, v.sleutel, { herbouw: v.herbouw, voorrang: v.voorrang });
     return null;
   }
   if (!cache) throw new CacheFout('GESLOTEN');

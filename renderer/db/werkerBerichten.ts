@@ -6,7 +6,7 @@ export type CacheMethode = Exclude<keyof Cache, 'gebruikersnaam' | 'sluit'>;
 
 /** What the window posts to the cache worker. */
 export type Verzoek =
-  | { id: number; methode: 'open'; gebruikersnaam: string; sleutel: string; herbouw: boolean }
+  | { id: number; methode: 'open'; gebruikersnaam: string; sleutel: string; herbouw: boolean; voorrang: string | null }
   | { id: number; methode: 'sluit' }
   | { id: number; methode: CacheMethode; args: unknown[] };
 

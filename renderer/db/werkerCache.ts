@@ -56,6 +56,7 @@ class WerkerCache implements Cache {
   pasToe: Cache['pasToe'] = (...a) => this.roep('pasToe', ...a);
   beginOpnieuw: Cache['beginOpnieuw'] = (...a) => this.roep('beginOpnieuw', ...a);
   opSchijf: Cache['opSchijf'] = () => this.roep('opSchijf');
+  allesGeladen: Cache['allesGeladen'] = () => this.roep('allesGeladen');
   opslagfout: Cache['opslagfout'] = () => this.roep('opslagfout');
   zoekPersonen: Cache['zoekPersonen'] = (...a) => this.roep('zoekPersonen', ...a);
   haalPersoon: Cache['haalPersoon'] = (...a) => this.roep('haalPersoon', ...a);
@@ -76,11 +77,11 @@ class WerkerCache implements Cache {
  * `openCache` in a dedicated Web Worker: the key goes to the worker once and is imported there as
  * non-extractable keys. Throws what `openCache` throws (VERKEERDE_SLEUTEL, BESCHADIGD, IN_GEBRUIK…).
  */
-export async function openCacheInWerker(gebruikersnaam: string, sleutelBase64: string, opties: { herbouw?: boolean } = {}): Promise<Cache> {
+export async function openCacheInWerker(gebruikersnaam: string, sleutelBase64: string, opties: { herbouw?: boolean; voorrang?: string | null } = {}): Promise<Cache> {
   const werker = new Worker(new URL('./werker.ts', import.meta.url), { type: 'module', name: 'pib-cache' });
   const cache = new WerkerCache(gebruikersnaam, await databasenaamVoor(gebruikersnaam), werker);
   try {
-    await cache.vraag({ methode: 'open', gebruikersnaam, sleutel: sleutelBase64, herbouw: opties.herbouw ?? false });
+    await cache.vraag({ methode: 'open', gebruikersnaam, sleutel: sleutelBase64, herbouw: opties.herbouw ?? false, voorrang: opties.voorrang ?? null });
   } catch (e) {
     werker.terminate();
     throw e;

@@ -17,8 +17,8 @@ export const STANDAARD_BELEID: Beleid = { vergrendelNaMinuten: 15, syncIntervalM
  * In the app the cache lives in its own Web Worker (ARCHITECTURE.md); where there are no workers
  * (unit tests in happy-dom) the same implementation runs in-process.
  */
-const openen_ = (gebruikersnaam: string, sleutel: string, herbouw: boolean) =>
-  typeof Worker === 'function' ? openCacheInWerker(gebruikersnaam, sleutel, { herbouw }) : openCache(gebruikersnaam, sleutel, { herbouw });
+const openen_ = (gebruikersnaam: string, sleutel: string, opties: { herbouw: boolean; voorrang: string | null }) =>
+  typeof Worker === 'function' ? openCacheInWerker(gebruikersnaam, sleutel, opties) : openCache(gebruikersnaam, sleutel, opties);
 
 /**
  * The offline cache of the logged-in user: opened with the key main hands over after login,
@@ -38,6 +38,8 @@ export const useCacheStore = defineStore('cache', () => {
   /** The cache on disk is damaged (BESCHADIGD): nothing of it is shown until the user chooses to fetch it anew. */
   const beschadigd = ref(false);
   let openen: Promise<Cache | null> | null = null;
+  /** While an unlock reads the cache from disk: the screen says so instead of "Nog geen lokale gegevens". */
+  const opent = ref(false);
   let herbouwen = false;
 
   async function laadBeleid(): Promise<void> {
@@ -58,12 +60,20 @@ export const useCacheStore = defineStore('cache', () => {
     return weg.map((c) => c.gebruikersnaam);
   }
 
+  /** Online only until the user decides (BESCHADIGD) or the other window closes (IN_GEBRUIK). */
+  function weiger(fout: unknown): void {
+    if (!(fout instanceof CacheFout) || (fout.code !== 'BESCHADIGD' && fout.code !== 'IN_GEBRUIK')) throw fout;
+    beschadigd.value = fout.code === 'BESCHADIGD';
+    geenCache.value = probleem({ status: 409, code: fout.code, title: 'Geen lokale gegevens', detail: fout.message });
+  }
+
   /** The cache of the logged-in user, opened once per login. */
   function open(): Promise<Cache | null> {
     const gebruiker = sessie.gebruiker?.gebruikersnaam;
     if (!gebruiker) return Promise.resolve(null);
     if (cache.value?.gebruikersnaam === gebruiker) return Promise.resolve(cache.value);
     openen ??= (async () => {
+      opent.value = true;
       try {
         const u = await pib.cache.sleutel({});
         if (!u.ok) {
@@ -73,15 +83,23 @@ export const useCacheStore = defineStore('cache', () => {
         // The session may have ended while the key was on its way.
         if (sessie.gebruiker?.gebruikersnaam !== u.waarde.gebruikersnaam) return null;
         try {
-          // Unlock: chunks and log decrypted and replayed into memory. Measured for `npm run bench`.
+          // Unlock: chunks and log decrypted and replayed into memory, the chosen gemeente first (then
+          // it is searchable), the others in the background. Both measured for `npm run bench`.
           performance.mark('pib-ontgrendelen-start');
-          cache.value = await openMetHerstel(u.waarde.gebruikersnaam, u.waarde.sleutel, beschadigd.value && herbouwen);
+          const geopend = await openMetHerstel(u.waarde.gebruikersnaam, u.waarde.sleutel, beschadigd.value && herbouwen);
           performance.measure('pib-ontgrendelen', 'pib-ontgrendelen-start');
+          void geopend.allesGeladen().then(
+            () => performance.measure('pib-ontgrendelen-alles', 'pib-ontgrendelen-start'),
+            // A gemeente read in after the open that would not parse: the cache is refused as a whole, as at the open.
+            async (fout: unknown) => {
+              if (cache.value !== geopend) return;
+              await sluit();
+              weiger(fout);
+            },
+          );
+          cache.value = geopend;
         } catch (fout) {
-          if (!(fout instanceof CacheFout) || (fout.code !== 'BESCHADIGD' && fout.code !== 'IN_GEBRUIK')) throw fout;
-          // Online only until the user decides (BESCHADIGD) or the other window closes (IN_GEBRUIK).
-          beschadigd.value = fout.code === 'BESCHADIGD';
-          geenCache.value = probleem({ status: 409, code: fout.code, title: 'Geen lokale gegevens', detail: fout.message });
+          weiger(fout);
           return null;
         } finally {
           herbouwen = false;
@@ -91,6 +109,7 @@ export const useCacheStore = defineStore('cache', () => {
         return cache.value;
       } finally {
         openen = null;
+        opent.value = false;
       }
     })();
     return openen;
@@ -102,12 +121,12 @@ export const useCacheStore = defineStore('cache', () => {
    */
   async function openMetHerstel(gebruikersnaam: string, sleutel: string, herbouw: boolean): Promise<Cache> {
     try {
-      return await openen_(gebruikersnaam, sleutel, herbouw);
+      return await openen_(gebruikersnaam, sleutel, { herbouw, voorrang: sessie.gekozenGemeenteCode });
     } catch (fout) {
       if (!(fout instanceof CacheFout) || fout.code !== 'VERKEERDE_SLEUTEL') throw fout;
       await wisCache(gebruikersnaam);
       hersteld.value = MELDING_HERSTELD;
-      return openen_(gebruikersnaam, sleutel, false);
+      return openen_(gebruikersnaam, sleutel, { herbouw: false, voorrang: sessie.gekozenGemeenteCode });
     }
   }
 
@@ -142,5 +161,5 @@ export const useCacheStore = defineStore('cache', () => {
     else void open();
   });
 
-  return { cache, beleid, modus, geenCache, hersteld, beschadigd, laadBeleid, ruimOp, open, herbouw, sluit, wis };
+  return { cache, beleid, modus, geenCache, hersteld, beschadigd, opent, laadBeleid, ruimOp, open, herbouw, sluit, wis };
 });

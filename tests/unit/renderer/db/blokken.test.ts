@@ -32,11 +32,11 @@ async function overschrijf(bron: IndexedDbBron, gebruiker: string, tabel: string
 }
 
 /** Full sync of `n` persons (with a signal each) in pages of `per`. */
-async function vul(cache: Cache, n: number, per: number): Promise<void> {
-  const personen = Array.from({ length: n }, (_, i) => maakPersoon(i + 1));
+async function vul(cache: Cache, n: number, per: number, gc = GC): Promise<void> {
+  const personen = Array.from({ length: n }, (_, i) => maakPersoon(i + 1, { gemeentecode: gc }));
   for (let i = 0; i < n; i += per) {
     const deel = personen.slice(i, i + per);
-    await cache.pasToe(GC, pagina({ personen: deel, signalen: deel.map((p, j) => maakSignaal(i + j + 1, p)), cursor: `c${i + per}`, meer: i + per < n, ...(i === 0 ? { totaal: 2 * n } : {}) }));
+    await cache.pasToe(gc, pagina({ personen: deel, signalen: deel.map((p, j) => maakSignaal(i + j + 1, p)), cursor: `c${i + per}`, meer: i + per < n, ...(i === 0 ? { totaal: 2 * n } : {}) }));
   }
 }
 
@@ -60,6 +60,51 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
     expect(await weer.aantallen(GC)).toEqual({ personen: 250, signalen: 250 });
     expect(await weer.syncStand(GC)).toMatchObject({ cursor: 'c250', volledig: true, verwerkt: 500 });
     await weer.sluit();
+  });
+
+  it('ontgrendelen: de gekozen gemeente (voorrang) is doorzoekbaar zodra openCache terugkomt; een vraag voor een andere wacht tot die op de achtergrond is ingelezen', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweIdempotencyKey();
+    const cache = await openCache('v', sleutel, { bron });
+    await vul(cache, 200, 25, '0014');
+    await vul(cache, 300, 50, '0034');
+    const vraag = { pvtPlichtig: 'J', sorteer: '-achternaam', pagina: 2 } as const;
+    const voor = { '0014': await cache.zoekPersonen('0014', vraag), '0034': await cache.zoekPersonen('0034', vraag) };
+    await cache.sluit();
+
+    const weer = await openCache('v', sleutel, { bron, voorrang: '0034' });
+    const volgorde: string[] = [];
+    const antwoord = (gc: '0014' | '0034') => weer.zoekPersonen(gc, vraag).then((a) => (volgorde.push(gc), a));
+    // Asked for the other gemeente first: answered only after the chosen one, which is in memory already.
+    const [a, b] = await Promise.all([antwoord('0014'), antwoord('0034'), weer.allesGeladen()]);
+    expect(volgorde).toEqual(['0034', '0014']);
+    expect({ '0014': a, '0034': b }).toEqual(voor);
+    expect(await weer.aantallen('0014')).toEqual({ personen: 200, signalen: 200 });
+    await weer.sluit();
+  });
+
+  it('een deel dat wel ontsleutelt maar niet te lezen is, in een gemeente die op de achtergrond wordt ingelezen: die gemeente en allesGeladen weigeren met BESCHADIGD, de gekozen gemeente werkt', async () => {
+    const bron = nieuweBron();
+    const sleutel = nieuweIdempotencyKey();
+    const cache = await openCache('w', sleutel, { bron });
+    await vul(cache, 100, 25, '0014');
+    await vul(cache, 100, 25, '0034');
+    await cache.sluit();
+    // Bytes under the right key and at the right place, that are no compressed JSON: only a fault of the app itself makes these.
+    const v = new Veldversleuteling(await leidSleutels(leesSleutel(sleutel)));
+    const db = new Dexie(await databasenaamVoor('w'), bron);
+    await db.open();
+    const rij = (await db.table('logboek').toArray()).find((r: { gc: string }) => r.gc === '0014') as { id: string };
+    await db.table('logboek').put({ ...rij, data: await v.versleutelBytes(new Uint8Array([1, 2, 3, 4]), `log/0014/${rij.id}`) });
+    db.close();
+
+    const weer = await openCache('w', sleutel, { bron, voorrang: '0034' });
+    expect(await weer.aantallen('0034')).toEqual({ personen: 100, signalen: 100 });
+    await expect(weer.aantallen('0014')).rejects.toMatchObject({ code: 'BESCHADIGD' });
+    await expect(weer.allesGeladen()).rejects.toMatchObject({ code: 'BESCHADIGD' });
+    await weer.sluit();
+    // The same part in the chosen gemeente: the open itself is refused.
+    await expect(openCache('w', sleutel, { bron, voorrang: '0014' })).rejects.toMatchObject({ code: 'BESCHADIGD' });
   });
 
   it(`compactie: na ${LOG_GRENS} logregels van een volledige gemeente vouwt het logboek in blokken van ${BLOKGROOTTE}; de antwoorden blijven gelijk`, async () => {
