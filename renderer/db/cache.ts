@@ -29,10 +29,21 @@ export interface CacheOpties {
    * it is in memory.
    */
   voorrang?: string | null;
+  /** Quiet after the last sync page before a compaction starts (tests: 0). */
+  stilVoorVouwen?: number;
 }
 
 /** Log entries of one gemeente before they are folded into chunks (compaction, in the background). */
 export const LOG_GRENS = 64;
+/**
+ * A full sync of this many log entries (pages of up to 5,000 records) is folded into chunks as
+ * soon as it is done: its pages name every field in every record, chunks in columns are half the
+ * JSON and read back at an unlock in half the time (opslag.ts, Kolomblok). A smaller one is read
+ * quickly either way.
+ */
+export const VOUW_NA_VOLLEDIGE_SYNC = 8;
+/** Quiet after the last sync page before a compaction starts: a sync of the next gemeente is not slowed by it. */
+const STIL_VOOR_VOUWEN_MS = 2_000;
 /** Quiet before the next background sort step: longer than the pause between a user's clicks takes to show. */
 const STIL_MS = 250;
 /** Disk writes that may wait behind memory before `pasToe` waits for them: bounds what a crash can lose, and memory. */
@@ -69,7 +80,7 @@ export async function openCache(gebruikersnaam: string, sleutelBase64: string, o
     await opslag.zetOudeWachtrijOm();
     const geladen = await opslag.laad(opties.voorrang ?? null);
     await registreer(gebruikersnaam, databasenaam, opties.nu ?? new Date(), opties.bron);
-    const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opslag, slot, opties.bron);
+    const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opslag, slot, opties.bron, opties.stilVoorVouwen);
     await cache.laad(geladen);
     meldGeopend(databasenaam, cache);
     return cache;
@@ -167,6 +178,9 @@ class OpenCache implements Cache {
   private wachtend = 0;
   private schijffout: CacheFoutCode | null = null;
   private readonly compacterend = new Set<string>();
+  private readonly nogmaalsVouwen = new Set<string>();
+  /** When the last sync page came: compaction waits for a quiet moment. */
+  private laatstePagina = 0;
   /** When the last call came in: the background sorting waits for a quiet moment. */
   private laatsteVraag = 0;
   /** Gemeenten still being read into memory after an unlock (or that failed to): their calls wait. */
@@ -180,6 +194,7 @@ class OpenCache implements Cache {
     private readonly opslag: Opslag,
     private readonly slot: { laatLos(): void },
     private readonly bron: IndexedDbBron | undefined,
+    private readonly stilVoorVouwen = STIL_VOOR_VOUWEN_MS,
   ) {}
 
   /**
@@ -241,6 +256,8 @@ class OpenCache implements Cache {
     if (this.gesloten) return;
     this.geheugens.set(gc, g);
     this.warmOpOpAchtergrond(gc, g);
+    // A cache whose full sync was written before chunks were kept in columns is folded now.
+    this.compacteerAlsNodig(gc);
   }
 
   allesGeladen(): Promise<void> {
@@ -375,6 +392,7 @@ class OpenCache implements Cache {
 
   pasToe(gc: string, pagina: Wijzigingen | string | Paginabytes, nu = new Date()): Promise<Toegepast> {
     return this.bewaakt(async () => {
+      this.laatstePagina = performance.now();
       const p = await leesPagina(pagina);
       const stand = this.standen.get(gc) ?? leegGids(gc).stand;
       const delta: Delta = { personen: p.personen, signalen: p.signalen, verwijderd: p.verwijderd };
@@ -405,18 +423,61 @@ class OpenCache implements Cache {
   }
 
   /**
-   * Folds a long log into chunks, in the background, once the gemeente's full sync is done (folding
-   * during it would rewrite everything again and again). Queued behind the writes before it.
+   * Folds a gemeente's log into chunks in the background, once its full sync is done (folding
+   * during it would rewrite everything again and again): when the log is long (LOG_GRENS), and at
+   * once after a full sync of many pages (VOUW_NA_VOLLEDIGE_SYNC). It waits until no sync page came
+   * for a while and no gemeente is still being read in, so it does not slow a sync that goes on
+   * with the next gemeente, or an unlock.
    */
   private compacteerAlsNodig(gc: string): void {
-    const stand = this.standen.get(gc);
-    if (!stand?.volledig || this.compacterend.has(gc) || this.gids(gc).log.length < LOG_GRENS) return;
+    if (!this.standen.get(gc)?.volledig) return;
+    if (this.compacterend.has(gc)) {
+      // Looked at again once the one under way is done: its look at the log may have come too early.
+      this.nogmaalsVouwen.add(gc);
+      return;
+    }
     this.compacterend.add(gc);
-    void this.naarSchijf(async () => {
-      const g = this.geheugens.get(gc);
-      if (!g) return;
-      this.gidsen.set(gc, await this.opslag.compacteer(gc, this.gids(gc), g.isiPersonen(), g.isiSignalen()));
-    }).finally(() => this.compacterend.delete(gc));
+    const probeer = () => {
+      const wacht = this.stilVoorVouwen - (performance.now() - this.laatstePagina);
+      if (!this.gesloten && (wacht > 0 || this.laden.size > 0)) {
+        setTimeout(probeer, Math.max(wacht, 50));
+        return;
+      }
+      void this.compacteer(gc).catch(() => undefined).finally(() => {
+        this.compacterend.delete(gc);
+        if (this.nogmaalsVouwen.delete(gc)) this.compacteerAlsNodig(gc);
+      });
+    };
+    probeer();
+  }
+
+  /**
+   * The state is taken in the write queue, when every write before it is done: the disk's
+   * directory, and memory, which may be a few pages ahead of it (the log entries of those pages
+   * follow the new chunks, and replaying them on top gives the same state). Serialising and
+   * compressing (seconds at 100,000 persons) run outside the queue, so no sync page and no saved
+   * change waits for them; only the last transaction is queued. A failed write is recorded by
+   * `naarSchijf` (opslagfout).
+   */
+  private async compacteer(gc: string): Promise<void> {
+    const g = this.geheugens.get(gc);
+    if (!g) return;
+    const genomen: { gids: Gids; personen: Persoon[]; signalen: SignaalVolledig[] }[] = [];
+    await this.naarSchijf(async () => {
+      const gids = this.gids(gc);
+      const lang = gids.log.length >= LOG_GRENS || (gids.blokken.length === 0 && gids.log.length >= VOUW_NA_VOLLEDIGE_SYNC);
+      if (gids.stand.volledig && lang && this.geheugens.get(gc) === g) genomen.push({ gids, personen: g.isiPersonen(), signalen: g.isiSignalen() });
+    }, true);
+    const [basis] = genomen;
+    if (!basis) return;
+    // Given up when the cache closes or the gemeente is emptied (a 410, a rebuild): the old directory stays.
+    const vervallen = () => this.gesloten || this.geheugens.get(gc) !== g;
+    const blokken = await this.opslag.pakBlokkenIn(gc, basis.personen, basis.signalen, vervallen);
+    if (!blokken || vervallen()) return;
+    await this.naarSchijf(async () => {
+      if (vervallen()) return;
+      this.gidsen.set(gc, await this.opslag.vervangDoorBlokken(gc, this.gids(gc), basis.gids, blokken));
+    }, true);
   }
 
   beginOpnieuw(gc: string): Promise<void> {

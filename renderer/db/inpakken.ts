@@ -47,9 +47,16 @@ export async function pakTekstIn(stukken: Iterable<string>): Promise<Uint8Array<
   const uit = new Response(stroom.readable).arrayBuffer();
   const schrijver = stroom.writable.getWriter();
   const utf8 = new TextEncoder();
-  for (const stuk of stukken) {
-    await schrijver.write(utf8.encode(stuk));
-    await volgendeTaak();
+  try {
+    for (const stuk of stukken) {
+      await schrijver.write(utf8.encode(stuk));
+      await volgendeTaak();
+    }
+  } catch (e) {
+    // The pieces stopped (compaction given up): the stream goes too, and with it what it held.
+    uit.catch(() => undefined);
+    await schrijver.abort(e);
+    throw e;
   }
   await schrijver.close();
   return new Uint8Array(await uit);

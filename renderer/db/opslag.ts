@@ -98,10 +98,35 @@ async function ontsleutelRij(v: Veldversleuteling, rij: BlokRij | LogRij | undef
 export async function leesDeel(deel: Deel, pakUit = pakUitTekst): Promise<Delta> {
   if (!(deel instanceof Uint8Array)) return deel;
   try {
-    return JSON.parse(await pakUit(deel)) as Delta;
+    const gelezen = JSON.parse(await pakUit(deel)) as Delta | Kolomblok;
+    return 'kolommen' in gelezen ? uitKolommen(gelezen) : gelezen;
   } catch (e) {
     throw new CacheFout('BESCHADIGD', { cause: e });
   }
+}
+
+/**
+ * A chunk as compaction writes it: one kind of record, each field name once (`kolommen`) and each
+ * record the array of its values in that order; a record of another shape is kept as itself, in
+ * its place. A sync page names every field in every record: at an unlock of 100,000 persons in
+ * Chromium, the 45 pages of a full sync were 128 MB of JSON and took 2.3–2.6 s to inflate and
+ * parse, the same records in columns 68 MB and 1.2–1.5 s with the records built back.
+ */
+interface Kolomblok {
+  soort: 'personen' | 'signalen';
+  kolommen: string[];
+  rijen: (unknown[] | Record<string, unknown>)[];
+}
+
+function uitKolommen({ soort, kolommen, rijen }: Kolomblok): Delta {
+  if ((soort !== 'personen' && soort !== 'signalen') || !Array.isArray(kolommen) || !Array.isArray(rijen)) throw new Error('Geen blok in kolommen');
+  const records = rijen.map((rij) => {
+    if (!Array.isArray(rij)) return rij;
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < kolommen.length; i++) record[kolommen[i]!] = rij[i];
+    return record;
+  });
+  return { ...leegDelta(), [soort]: records };
 }
 
 /** A delta compressed for the disk, as main compresses a sync page. */
@@ -112,13 +137,23 @@ function pakDeltaIn(delta: Delta): Promise<Uint8Array<ArrayBuffer>> {
 /** Records serialised a piece at a time (pakTekstIn): enough that a piece is a few milliseconds. */
 const STUK = 500;
 
-/** A chunk's delta as JSON text in pieces: the delta with only `soort` filled, its records STUK at a time. */
-function* blokTekst(soort: 'personen' | 'signalen', records: readonly unknown[]): Generator<string> {
-  const rest = JSON.stringify({ ...leegDelta(), [soort]: undefined });
-  yield `{"${soort}":[`;
-  for (let i = 0; i < records.length; i += STUK) yield (i > 0 ? ',' : '') + JSON.stringify(records.slice(i, i + STUK)).slice(1, -1);
-  yield `],${rest.slice(1)}`;
+/** A chunk as JSON text in pieces (a Kolomblok), its records STUK at a time; `gestopt` ends it between pieces. */
+function* blokTekst(soort: Kolomblok['soort'], records: readonly Record<string, unknown>[], gestopt: () => boolean): Generator<string> {
+  const kolommen = Object.keys(records[0] ?? {});
+  const alsRij = (r: Record<string, unknown>) => {
+    const velden = Object.keys(r);
+    return velden.length === kolommen.length && velden.every((v, i) => v === kolommen[i]) ? kolommen.map((k) => r[k]) : r;
+  };
+  yield `{"soort":"${soort}","kolommen":${JSON.stringify(kolommen)},"rijen":[`;
+  for (let i = 0; i < records.length; i += STUK) {
+    if (gestopt()) throw new Gestopt();
+    yield (i > 0 ? ',' : '') + JSON.stringify(records.slice(i, i + STUK).map(alsRij)).slice(1, -1);
+  }
+  yield ']}';
 }
+
+/** A compaction given up halfway (the cache closed, the gemeente was emptied): nothing of it is written. */
+class Gestopt extends Error {}
 
 export function inVerzendvolgorde(entries: Entry[]): Entry[] {
   return entries.sort((a, b) => (a.plaats < b.plaats ? -1 : a.plaats > b.plaats ? 1 : a.volgnummer - b.volgnummer));
@@ -228,24 +263,40 @@ export class Opslag {
   }
 
   /**
-   * Compaction: the gemeente's whole state as new chunks, the old chunks and the folded log
-   * entries gone, the directory pointing at the new chunks: one transaction, so a crash leaves
-   * either the old directory (old chunks and log still there) or the new one.
+   * Compaction, its first half: a gemeente's state (as on disk when it was taken) as new chunks,
+   * serialised, compressed and encrypted a piece at a time, outside the write queue, so neither a
+   * sync page nor a change the user saves waits for it. Null when `gestopt` said so between pieces.
    */
-  async compacteer(gc: string, gids: Gids, personen: Persoon[], signalen: SignaalVolledig[]): Promise<Gids> {
+  async pakBlokkenIn(gc: string, personen: readonly Persoon[], signalen: readonly SignaalVolledig[], gestopt: () => boolean): Promise<BlokRij[] | null> {
     const blokken: BlokRij[] = [];
-    const voeg = async (soort: 'personen' | 'signalen', deel: readonly unknown[]) => {
+    const voeg = async (soort: Kolomblok['soort'], deel: readonly Record<string, unknown>[]) => {
       const id = crypto.randomUUID();
-      blokken.push({ id, gc, aantal: deel.length, data: await this.v.versleutelBytes(await pakTekstIn(blokTekst(soort, deel)), plaats.blok(gc, id)), vorm: 'deflate-raw' });
+      blokken.push({ id, gc, aantal: deel.length, data: await this.v.versleutelBytes(await pakTekstIn(blokTekst(soort, deel, gestopt)), plaats.blok(gc, id)), vorm: 'deflate-raw' });
     };
-    for (let i = 0; i < personen.length; i += BLOKGROOTTE) await voeg('personen', personen.slice(i, i + BLOKGROOTTE));
-    for (let i = 0; i < signalen.length; i += BLOKGROOTTE) await voeg('signalen', signalen.slice(i, i + BLOKGROOTTE));
-    const nieuw: Gids = { ...gids, blokken: blokken.map((b) => b.id), log: [] };
+    try {
+      for (let i = 0; i < personen.length; i += BLOKGROOTTE) await voeg('personen', personen.slice(i, i + BLOKGROOTTE));
+      for (let i = 0; i < signalen.length; i += BLOKGROOTTE) await voeg('signalen', signalen.slice(i, i + BLOKGROOTTE));
+    } catch (e) {
+      if (e instanceof Gestopt) return null;
+      throw e;
+    }
+    return blokken;
+  }
+
+  /**
+   * Compaction, its second half: the new chunks in, the old chunks and the log entries they fold
+   * (`gevouwen`: the directory the chunks were taken from) out, the directory pointing at the new
+   * chunks followed by the log entries written since: one transaction, so a crash leaves either
+   * the old directory (old chunks and log still there) or the new one.
+   */
+  async vervangDoorBlokken(gc: string, huidig: Gids, gevouwen: Gids, blokken: BlokRij[]): Promise<Gids> {
+    const weg = new Set(gevouwen.log);
+    const nieuw: Gids = { ...huidig, blokken: blokken.map((b) => b.id), log: huidig.log.filter((id) => !weg.has(id)) };
     const stand = await this.v.versleutel(nieuw, plaats.stand(gc));
     await this.db.transaction('rw', [this.db.blokken, this.db.logboek, this.db.stand], async () => {
       await this.db.blokken.bulkPut(blokken);
-      await this.db.blokken.bulkDelete(gids.blokken);
-      await this.db.logboek.bulkDelete(gids.log);
+      await this.db.blokken.bulkDelete(gevouwen.blokken);
+      await this.db.logboek.bulkDelete(gevouwen.log);
       await this.db.stand.put({ gc, data: stand });
     });
     return nieuw;
