@@ -79,9 +79,9 @@ export async function openCache(gebruikersnaam: string, sleutelBase64: string, o
     const opslag = new Opslag(db, versleuteling);
     await opslag.zetOudeWachtrijOm();
     const geladen = await opslag.laad(opties.voorrang ?? null);
-    await registreer(gebruikersnaam, databasenaam, opties.nu ?? new Date(), opties.bron);
     const cache = new OpenCache(gebruikersnaam, databasenaam, db, versleuteling, opslag, slot, opties.bron, opties.stilVoorVouwen);
-    await cache.laad(geladen);
+    // The register (another database) beside the reading in: the chosen gemeente's parts are inflated as soon as they are decrypted.
+    await Promise.all([registreer(gebruikersnaam, databasenaam, opties.nu ?? new Date(), opties.bron), cache.laad(geladen)]);
     meldGeopend(databasenaam, cache);
     return cache;
   } catch (e) {
@@ -215,7 +215,11 @@ class OpenCache implements Cache {
       this.gidsen.set(gc, gids);
       this.standen.set(gc, gids.stand);
     }
-    const uitpakker = startUitpakker();
+    // Started as soon as the directories say there is something to read (an empty cache, a first
+    // login, starts none): the helper's module loads while the parts are read and decrypted.
+    const uitpakker = [...gemeenten.values()].some(({ gids }) => gids.blokken.length + gids.log.length > 0)
+      ? startUitpakker()
+      : { pakUit: pakUitTekst, stop: () => undefined };
     let vorige: Promise<void> = Promise.resolve();
     const open: Promise<unknown>[] = [];
     for (const [i, [gc, { delen }]] of [...gemeenten].entries()) {

@@ -4,4 +4,4 @@ export { CacheFout, type CacheFoutCode } from './fouten';
 export { caches, verouderd, wisCache } from './register';
 export type { IndexedDbBron } from './schema';
 export type * from './types';
-export { openCacheInWerker } from './werkerCache';
+export { openCacheInWerker, zetWerkerKlaar } from './werkerCache';

@@ -20,15 +20,11 @@ export interface Uitpakker {
  */
 export function startUitpakker(aantal = HELPERS): Uitpakker {
   if (typeof Worker !== 'function') return { pakUit: pakUitTekst, stop: () => undefined };
-  // Started with the first part to inflate: an empty cache (a first login) or one of the old format starts none.
-  let helpers: Uitpakker[] | null = null;
+  const helpers = Array.from({ length: aantal }, () => startHelper());
   let beurt = 0;
   return {
-    pakUit: (bytes) => {
-      helpers ??= Array.from({ length: aantal }, () => startHelper());
-      return helpers[beurt++ % helpers.length]!.pakUit(bytes);
-    },
-    stop: () => helpers?.forEach((h) => h.stop()),
+    pakUit: (bytes) => helpers[beurt++ % helpers.length]!.pakUit(bytes),
+    stop: () => helpers.forEach((h) => h.stop()),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Beleid } from '../../shared/ipc';
 import { probleem } from '../../shared/probleem';
 import type { Probleem } from '../../shared/schemas/api';
 import { pib } from '../bridge';
-import { CacheFout, openCache, openCacheInWerker, verouderd, wisCache } from '../db';
+import { CacheFout, openCache, openCacheInWerker, verouderd, wisCache, zetWerkerKlaar } from '../db';
 import type { Cache } from '../db/types';
 import { useSessieStore } from './sessie';
 
@@ -156,10 +156,15 @@ export const useCacheStore = defineStore('cache', () => {
     await pib.cache.vergeet({ gebruikersnaam });
   }
 
+  /** At the login screen: the worker the next unlock needs starts loading while the user types. */
+  function zetKlaar(): void {
+    if (typeof Worker === 'function') zetWerkerKlaar();
+  }
+
   watch(() => sessie.gebruiker?.gebruikersnaam ?? null, (naam) => {
     if (!naam) void sluit();
     else void open();
   });
 
-  return { cache, beleid, modus, geenCache, hersteld, beschadigd, opent, laadBeleid, ruimOp, open, herbouw, sluit, wis };
+  return { cache, beleid, modus, geenCache, hersteld, beschadigd, opent, laadBeleid, ruimOp, open, herbouw, sluit, wis, zetKlaar };
 });
