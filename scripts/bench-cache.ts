@@ -117,13 +117,12 @@ async function inPagina(page: Page, doel: Doel, klik: () => Promise<void>): Prom
 const totp = (isiUrl: string) => volgendeTotpCode('JBSWY3DPEHPK3PXP', `${isiUrl}|demo-muteren`, isiKlok(isiUrl));
 
 /**
- * Unlock: log out keeping the data, log in again: the cache on disk into memory, as the app
- * measures it: until the chosen gemeente is searchable, and until every gemeente is in memory.
+ * A cache on disk as it stays: the worker folds a full sync of many pages (100,000 persons: 45 per
+ * gemeente; the demo's one page is not folded) into chunks in columns a few seconds after it
+ * (renderer/db/README.md, Compaction); a logout before that leaves the pages, folded after the
+ * next login. Read from what is in clear on disk: the gemeente of each chunk.
  */
-async function ontgrendelen(page: Page, dataMap: string, isiUrl: string): Promise<{ doorzoekbaarMs: number; allesMs: number }> {
-  // A cache on disk as it stays: the worker folds a full sync of many pages into chunks in columns
-  // a few seconds after it (renderer/db/README.md, Compaction); a logout before that leaves the
-  // pages, folded after the next login. Read from what is in clear on disk: the gemeente of each chunk.
+async function wachtOpVouwen(page: Page): Promise<void> {
   const t = performance.now();
   const gevouwen = () => page.evaluate(async () => {
     const naam = (await indexedDB.databases()).find((d) => d.name?.startsWith('pib-cache-'))?.name;
@@ -145,6 +144,14 @@ async function ontgrendelen(page: Page, dataMap: string, isiUrl: string): Promis
   });
   for (let i = 0; i < 240 && !(await gevouwen()); i++) await page.waitForTimeout(500);
   console.log(`logboek in blokken gevouwen ${((performance.now() - t) / 1000).toFixed(1)} s na de synchronisatie (en wat daarna kwam)`);
+}
+
+/**
+ * Unlock: log out keeping the data, log in again: the cache on disk into memory, as the app
+ * measures it: until the chosen gemeente is searchable, and until every gemeente is in memory.
+ */
+async function ontgrendelen(page: Page, dataMap: string, isiUrl: string, gevouwenVerwacht: boolean): Promise<{ doorzoekbaarMs: number; allesMs: number }> {
+  if (gevouwenVerwacht) await wachtOpVouwen(page);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await page.getByTestId('uitloggen-bewaren').click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
@@ -370,7 +377,7 @@ async function bench(personen: number | undefined): Promise<void> {
     await page.getByTestId('gekozen-gemeente').click();
     await page.getByRole('option', { name: 'Groningen' }).click();
     if (values['alleen-ontgrendelen']) {
-      ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl));
+      ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl, personen !== undefined));
       return;
     }
 
@@ -462,7 +469,7 @@ async function bench(personen: number | undefined): Promise<void> {
     r.verzondenNaTerugkomstMs = Math.round(performance.now() - t);
     console.log(`PVT opslaan zonder ISI tot 'wacht op verzending' ${r.opslaanOfflineMs} ms; verzonden na terugkomst ${r.verzondenNaTerugkomstMs} ms`);
 
-    ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl));
+    ({ doorzoekbaarMs: r.ontgrendelenMs, allesMs: r.ontgrendelenAllesMs } = await ontgrendelen(page, join(map, 'data'), isiUrl, personen !== undefined));
   } finally {
     await browser.close();
     host.proces.kill();

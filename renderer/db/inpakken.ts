@@ -39,10 +39,10 @@ export const volgendeTaak = (): Promise<void> => new Promise((klaar) => setTimeo
 
 /**
  * Text made and compressed a piece at a time (`stukken` makes each when asked), with a macrotask
- * between pieces: compaction serialises a whole gemeente (a chunk of 4,000 persons held the worker
+ * (or the caller's `pauze`) between pieces: compaction serialises a whole gemeente (a chunk of 4,000 persons held the worker
  * for about 100 ms), and a search that comes in meanwhile waits for one piece, not a chunk.
  */
-export async function pakTekstIn(stukken: Iterable<string>): Promise<Uint8Array<ArrayBuffer>> {
+export async function pakTekstIn(stukken: Iterable<string>, pauze: () => Promise<void> = volgendeTaak): Promise<Uint8Array<ArrayBuffer>> {
   const stroom = new CompressionStream(FORMAAT);
   const uit = new Response(stroom.readable).arrayBuffer();
   const schrijver = stroom.writable.getWriter();
@@ -50,7 +50,7 @@ export async function pakTekstIn(stukken: Iterable<string>): Promise<Uint8Array<
   try {
     for (const stuk of stukken) {
       await schrijver.write(utf8.encode(stuk));
-      await volgendeTaak();
+      await pauze();
     }
   } catch (e) {
     // The pieces stopped (compaction given up): the stream goes too, and with it what it held.

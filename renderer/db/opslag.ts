@@ -134,8 +134,12 @@ function pakDeltaIn(delta: Delta): Promise<Uint8Array<ArrayBuffer>> {
   return pakIn(schrijver.encode(JSON.stringify(delta)));
 }
 
-/** Records serialised a piece at a time (pakTekstIn): enough that a piece is a few milliseconds. */
-const STUK = 500;
+/**
+ * Records serialised a piece at a time (pakTekstIn): a few milliseconds each, and a piece's text
+ * small enough (about 30 KB) to stay in V8's young generation, where garbage is cheap: a fold makes
+ * twice its JSON in garbage while the worker holds the whole caseload.
+ */
+const STUK = 100;
 
 /** A chunk as JSON text in pieces (a Kolomblok), its records STUK at a time; `gestopt` ends it between pieces. */
 function* blokTekst(soort: Kolomblok['soort'], records: readonly Record<string, unknown>[], gestopt: () => boolean): Generator<string> {
@@ -264,14 +268,15 @@ export class Opslag {
 
   /**
    * Compaction, its first half: a gemeente's state (as on disk when it was taken) as new chunks,
-   * serialised, compressed and encrypted a piece at a time, outside the write queue, so neither a
-   * sync page nor a change the user saves waits for it. Null when `gestopt` said so between pieces.
+   * serialised, compressed and encrypted a piece at a time (`pauze` between pieces), outside the
+   * write queue, so neither a sync page nor a change the user saves waits for it. Null when
+   * `gestopt` said so between pieces.
    */
-  async pakBlokkenIn(gc: string, personen: readonly Persoon[], signalen: readonly SignaalVolledig[], gestopt: () => boolean): Promise<BlokRij[] | null> {
+  async pakBlokkenIn(gc: string, personen: readonly Persoon[], signalen: readonly SignaalVolledig[], gestopt: () => boolean, pauze?: () => Promise<void>): Promise<BlokRij[] | null> {
     const blokken: BlokRij[] = [];
     const voeg = async (soort: Kolomblok['soort'], deel: readonly Record<string, unknown>[]) => {
       const id = crypto.randomUUID();
-      blokken.push({ id, gc, aantal: deel.length, data: await this.v.versleutelBytes(await pakTekstIn(blokTekst(soort, deel, gestopt)), plaats.blok(gc, id)), vorm: 'deflate-raw' });
+      blokken.push({ id, gc, aantal: deel.length, data: await this.v.versleutelBytes(await pakTekstIn(blokTekst(soort, deel, gestopt), pauze), plaats.blok(gc, id)), vorm: 'deflate-raw' });
     };
     try {
       for (let i = 0; i < personen.length; i += BLOKGROOTTE) await voeg('personen', personen.slice(i, i + BLOKGROOTTE));

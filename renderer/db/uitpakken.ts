@@ -20,12 +20,24 @@ export interface Uitpakker {
  */
 export function startUitpakker(aantal = HELPERS): Uitpakker {
   if (typeof Worker !== 'function') return { pakUit: pakUitTekst, stop: () => undefined };
-  const helpers = Array.from({ length: aantal }, () => startHelper());
+  const helpers = klaargezet ?? Array.from({ length: aantal }, () => startHelper());
+  klaargezet = null;
   let beurt = 0;
   return {
     pakUit: (bytes) => helpers[beurt++ % helpers.length]!.pakUit(bytes),
     stop: () => helpers.forEach((h) => h.stop()),
   };
+}
+
+let klaargezet: Uitpakker[] | null = null;
+
+/**
+ * Helpers started with the cache worker (at the login screen), for its first unlock: loading a
+ * helper's module took 0.3–0.9 s at an unlock in browser mode (its script comes from the host, busy
+ * with the login's sync then), time the first part waited for.
+ */
+export function zetUitpakkersKlaar(aantal = HELPERS): void {
+  if (typeof Worker === 'function') klaargezet ??= Array.from({ length: aantal }, () => startHelper());
 }
 
 function startHelper(): Uitpakker {

@@ -7,7 +7,11 @@
 import { openCache } from './cache';
 import { CacheFout } from './fouten';
 import type { Cache } from './types';
+import { zetUitpakkersKlaar } from './uitpakken';
 import type { Antwoord, Verzoek } from './werkerBerichten';
+
+// The unlock's inflating helpers load while the user logs in (the worker itself is started at the login screen).
+zetUitpakkersKlaar();
 
 let cache: Cache | null = null;
 

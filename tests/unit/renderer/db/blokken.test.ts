@@ -110,7 +110,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
   it(`compactie: een volledige synchronisatie van ${VOUW_NA_VOLLEDIGE_SYNC} of meer pagina's vouwt meteen in blokken in kolommen; daarna na ${LOG_GRENS} logregels opnieuw; de antwoorden blijven gelijk`, async () => {
     const bron = nieuweBron();
     const sleutel = nieuweIdempotencyKey();
-    const cache = await openCache('b', sleutel, { bron, stilVoorVouwen: 0 });
+    const cache = await openCache('b', sleutel, { bron, vouwMeteen: true });
     await vul(cache, 100, Math.ceil(100 / VOUW_NA_VOLLEDIGE_SYNC));
     await vi.waitFor(async () => expect(await rijen(bron, 'b', 'blokken')).toHaveLength(2));
     expect(await rijen(bron, 'b', 'logboek')).toHaveLength(0);
@@ -143,7 +143,7 @@ describe('renderer/db: het geheugen is de cache, IndexedDB houdt versleutelde bl
   it('compactie: pagina\'s die komen terwijl het logboek wordt gevouwen, blijven na de nieuwe blokken in het logboek staan; een record van een andere vorm blijft zichzelf', async () => {
     const bron = nieuweBron();
     const sleutel = nieuweIdempotencyKey();
-    const cache = await openCache('k', sleutel, { bron, stilVoorVouwen: 0 });
+    const cache = await openCache('k', sleutel, { bron, vouwMeteen: true });
     const personen = Array.from({ length: 400 }, (_, i) => maakPersoon(i + 1, { gemeentecode: GC }));
     // A field the contract does not name rides along, unread: in a chunk in columns this record keeps its own shape.
     personen[123] = { ...personen[123]!, extraVeld: 'rijdt mee' } as Persoon;
