@@ -95,20 +95,28 @@ describe('sync.pagina', () => {
     expect(p.totaal).toBeUndefined();
   });
 
-  it('main asks ISI for the next page as soon as one with more after it arrives, and hands that one over when the renderer asks', async () => {
+  it('main asks ISI for the next pages as soon as one with more after it arrives, two ahead of the renderer, and hands them over when the renderer asks', async () => {
     const vraag = vi.spyOn(isi, 'vraag');
+    const gevraagd = (i: number) => decodeURIComponent(String(vraag.mock.calls[i]![1]));
     try {
       const eerste = await pagina('0014', null);
-      await wachtTot(() => vraag.mock.calls.length === 2);
-      // The second request went out with the first page's cursor, before the renderer asked for it.
-      expect(String(vraag.mock.calls[1]![1])).toContain(`vanaf=${encodeURIComponent(eerste.cursor)}`);
+      await wachtTot(() => vraag.mock.calls.length === 3);
+      // The second request went out with the first page's cursor, before the renderer asked for it; the third with the second's.
+      expect(gevraagd(1)).toContain(`vanaf=${eerste.cursor}`);
+      // Two ahead, not more: nothing further is asked until the renderer takes one.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(vraag).toHaveBeenCalledTimes(3);
       const tweede = await pagina('0014', eerste.cursor);
       expect(tweede.personen[0]!.id).not.toBe(eerste.personen[0]!.id);
-      // Only the third page is asked for anew: the second came from what main had fetched ahead.
-      await wachtTot(() => vraag.mock.calls.length === 3);
-      expect(String(vraag.mock.calls[2]![1])).toContain(`vanaf=${encodeURIComponent(tweede.cursor)}`);
+      expect(gevraagd(2)).toContain(`vanaf=${tweede.cursor}`);
+      // Taking the second made room: the fourth is asked for, the third comes from what main had fetched ahead.
+      await wachtTot(() => vraag.mock.calls.length === 4);
+      const derde = await pagina('0014', tweede.cursor);
+      expect(gevraagd(3)).toContain(`vanaf=${derde.cursor}`);
+      await wachtTot(() => vraag.mock.calls.length === 5);
       // Asked with another cursor than the one fetched ahead: ISI is asked for exactly that.
       const weer = await pagina('0014', eerste.cursor);
+      expect(gevraagd(5)).toContain(`vanaf=${eerste.cursor}`);
       expect(weer.personen.map((p) => p.id)).toEqual(tweede.personen.map((p) => p.id));
     } finally {
       vraag.mockRestore();
