@@ -6,10 +6,11 @@
 // bench/results.json and prints a table with each target met or not. Asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { chromium, selectors, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { Gemeentegeheugen } from '../renderer/db/geheugen';
@@ -32,23 +33,41 @@ function reeks(tijden: number[]): Reeks {
   return { p50: q(0.5), p95: q(0.95), n: s.length };
 }
 
-/** Between the host and ISI: passes everything on, or (weg) drops every connection as a lost network. */
-function startRelais(doel: string): Promise<{ url: string; weg: boolean; server: Server }> {
-  const r = { url: '', weg: false, server: null as unknown as Server };
-  const doelUrl = new URL(doel);
-  r.server = createServer((req, res) => {
-    if (r.weg) return req.socket.destroy();
-    const uit = request({ host: doelUrl.hostname, port: doelUrl.port, path: req.url, method: req.method, headers: req.headers }, (a) => {
-      res.writeHead(a.statusCode ?? 502, a.headers);
-      a.pipe(res);
-    });
-    uit.on('error', () => res.destroy());
-    req.pipe(uit);
+// The relay's own code, for its thread (plain CommonJS: an eval'd worker is not compiled).
+const RELAIS = `
+const { createServer, request } = require('node:http');
+const { parentPort, workerData } = require('node:worker_threads');
+const doel = new URL(workerData);
+let weg = false;
+const server = createServer((req, res) => {
+  if (weg) return req.socket.destroy();
+  const uit = request({ host: doel.hostname, port: doel.port, path: req.url, method: req.method, headers: req.headers }, (a) => {
+    res.writeHead(a.statusCode || 502, a.headers);
+    a.pipe(res);
   });
-  return new Promise((klaar) => r.server.listen(0, '127.0.0.1', () => {
-    r.url = `http://127.0.0.1:${(r.server.address() as { port: number }).port}`;
-    klaar(r);
-  }));
+  uit.on('error', () => res.destroy());
+  req.pipe(uit);
+});
+parentPort.on('message', (w) => { weg = w; parentPort.postMessage('ok'); });
+server.listen(0, '127.0.0.1', () => parentPort.postMessage('http://127.0.0.1:' + server.address().port));
+`;
+
+/**
+ * Between the host and ISI: passes everything on, or (weg) drops every connection as a lost
+ * network. In a thread of its own: piping every page on ISI's thread slowed ISI during the sync,
+ * and its anchor (ISI's pages fetched directly) does not pay for a relay.
+ */
+async function startRelais(doel: string): Promise<{ url: string; zetWeg(weg: boolean): Promise<void>; sluit(): Promise<number> }> {
+  const draad = new Worker(RELAIS, { eval: true, workerData: doel });
+  const url = await new Promise<string>((klaar) => draad.once('message', klaar));
+  return {
+    url,
+    zetWeg: (weg) => new Promise((klaar) => {
+      draad.once('message', () => klaar());
+      draad.postMessage(weg);
+    }),
+    sluit: () => draad.terminate(),
+  };
 }
 
 function startHost(isiUrl: string, map: string): Promise<{ proces: ChildProcess; url: string }> {
@@ -186,8 +205,11 @@ async function naarZoeken(page: Page, tab: 'burgerservicenummer' | 'overige veld
   await page.getByRole('tab', { name: `Zoeken met ${tab}` }).click();
 }
 
-/** ISI's pages of both gemeenten fetched in Node as fast as they come: the anchor of the sync figures. */
-async function serverLevering(isiUrl: string, token: string): Promise<{ items: number; seconden: number; perGemeente: Map<string, { personen: Persoon[]; signalen: SignaalVolledig[] }> }> {
+/**
+ * ISI's pages of both gemeenten fetched and parsed in Node as fast as they come: the anchor of the
+ * sync figures. `bewaar`: keep what came (the bench takes its BSNs and items from it).
+ */
+async function serverLevering(isiUrl: string, token: string, bewaar = true): Promise<{ items: number; seconden: number; perGemeente: Map<string, { personen: Persoon[]; signalen: SignaalVolledig[] }> }> {
   const perGemeente = new Map<string, { personen: Persoon[]; signalen: SignaalVolledig[] }>();
   let items = 0;
   const t = performance.now();
@@ -197,8 +219,10 @@ async function serverLevering(isiUrl: string, token: string): Promise<{ items: n
     for (;;) {
       const q = new URLSearchParams({ limiet: '5000', ...(cursor ? { vanaf: cursor } : {}) });
       const p = (await (await fetch(`${isiUrl}/api/v1/gemeenten/${gc}/wijzigingen?${q}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Wijzigingen;
-      g.personen.push(...p.personen);
-      g.signalen.push(...p.signalen);
+      if (bewaar) {
+        g.personen.push(...p.personen);
+        g.signalen.push(...p.signalen);
+      }
       items += p.personen.length + p.signalen.length;
       cursor = p.cursor;
       if (!p.meer) break;
@@ -352,7 +376,7 @@ async function bench(personen: number | undefined): Promise<void> {
 
   if (values['alleen-geheugen']) {
     host.proces.kill();
-    relais.server.close();
+    await relais.sluit();
     await isi.app.close();
     return;
   }
@@ -360,6 +384,13 @@ async function bench(personen: number | undefined): Promise<void> {
   const ruw = await ruweBulkPut({ personen: groningen.personen.slice(0, ruwMax / 2), signalen: groningen.signalen.slice(0, ruwMax / 2) });
   r.ruweBulkPutPerSeconde = Math.round(ruw.items / ruw.seconden);
   console.log(`ruwe Dexie bulkPut, één record per item     ${ruw.items} items in ${ruw.seconden.toFixed(1)} s = ${r.ruweBulkPutPerSeconde} items/s`);
+
+  // The anchor once more, right before the sync it is set against: the raw bulkPut took minutes,
+  // and this shared machine's speed drifts (ISI alone took 13.4–19.9 s for the same pages in one day).
+  const anker = await serverLevering(isiUrl, token, false);
+  r.serverLeveringEerstePerSeconde = r.serverLeveringPerSeconde;
+  r.serverLeveringPerSeconde = Math.round(anker.items / anker.seconden);
+  console.log(`ISI levert, vlak voor de sync (het anker)  ${anker.seconden.toFixed(1)} s = ${r.serverLeveringPerSeconde} items/s`);
 
   const browser = await chromium.launch({ executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -463,7 +494,7 @@ async function bench(personen: number | undefined): Promise<void> {
     await page.getByLabel('Burgerservicenummer').fill(doel.bsn);
     await page.getByTestId('zoek-bsn').click();
     await page.getByRole('heading', { level: 1, name: 'Persoon' }).waitFor();
-    relais.weg = true;
+    await relais.zetWeg(true);
     await page.getByTestId('pvt-wijzigen').click();
     await page.getByLabel('Datum start deelname PV-traject', { exact: true }).fill('01-02-2025');
     t = performance.now();
@@ -471,7 +502,7 @@ async function bench(personen: number | undefined): Promise<void> {
     await page.getByTestId('wacht-op-verzending').waitFor();
     r.opslaanOfflineMs = Math.round(performance.now() - t);
     await page.waitForTimeout(6_000);
-    relais.weg = false;
+    await relais.zetWeg(false);
     t = performance.now();
     await page.getByTestId('wachtrij-link').waitFor({ state: 'detached', timeout: 60_000 });
     r.verzondenNaTerugkomstMs = Math.round(performance.now() - t);
@@ -481,7 +512,7 @@ async function bench(personen: number | undefined): Promise<void> {
   } finally {
     await browser.close();
     host.proces.kill();
-    relais.server.close();
+    await relais.sluit();
     await isi.app.close();
   }
 }
