@@ -2,10 +2,13 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (Playwright cannot download its own browsers here), headless and quiet on
 // the network: this machine allows loopback only.
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/** How every test and the bench start that Chromium. */
+export const CHROMIUM_START = { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +23,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: CHROMIUM_START,
     viewport: { width: 1280, height: 900 },
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',

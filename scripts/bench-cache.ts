@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { chromium, selectors, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_START } from '../playwright.config';
 import { Gemeentegeheugen } from '../renderer/db/geheugen';
 import { leesStartUrl } from '../main/host/startbestand';
 import { volgendeTotpCode } from '../tests/helpers/totp';
@@ -246,7 +246,7 @@ async function ruweBulkPut(items: { personen: Persoon[]; signalen: SignaalVolled
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/dexie.js"></script><p>ruw</p>');
   });
   await new Promise<void>((k) => server.listen(0, '127.0.0.1', () => k()));
-  const browser = await chromium.launch({ executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_START);
   const page = await browser.newPage();
   try {
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
@@ -392,7 +392,7 @@ async function bench(personen: number | undefined): Promise<void> {
   r.serverLeveringPerSeconde = Math.round(anker.items / anker.seconden);
   console.log(`ISI levert, vlak voor de sync (het anker)  ${anker.seconden.toFixed(1)} s = ${r.serverLeveringPerSeconde} items/s`);
 
-  const browser = await chromium.launch({ executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_START);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
     let t = performance.now();

@@ -75,9 +75,9 @@ interface Voorraad {
 export function syncDiensten({ isi, policy, kluis, stand }: { isi: IsiClient; policy: Policy; kluis: Kluis; stand: Sessiestand }): Diensten['sync'] {
   const vooruit = new Map<string, Voorraad>();
 
-  /** The next page into the stock, if this stock is still the gemeente's and there is room. */
+  /** The next page into the stock, if this stock is still the gemeente's, someone is logged in, and there is room. */
   function vulAan(gc: string, v: Voorraad): void {
-    if (vooruit.get(gc) !== v || v.sessie !== stand.sessie || v.volgende === null || v.paginas.length >= VOORUIT) return;
+    if (vooruit.get(gc) !== v || !v.sessie || v.sessie !== stand.sessie || v.volgende === null || v.paginas.length >= VOORUIT) return;
     const cursor = v.volgende;
     v.volgende = null;
     const pagina = haal(gc, cursor, v);

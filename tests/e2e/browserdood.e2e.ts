@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_START } from '../../playwright.config';
 import { controlegetalBijIsi } from './isi-direct';
 import { expect, test } from './offline-omgeving';
 import { logIn, logUit } from './omgeving';
@@ -12,7 +12,7 @@ import { logIn, logUit } from './omgeving';
 const KEREN = 20;
 
 function openProfiel(profiel: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profiel, { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  return chromium.launchPersistentContext(profiel, { ...CHROMIUM_START, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 }
 
 /** SIGKILL for this profile's Chromium and every process it started: no unload, no flush, as a crash or power cut. */

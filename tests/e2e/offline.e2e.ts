@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_START } from '../../playwright.config';
 import { isi, isiSessie, kiesGemeente, simulatiePersoon } from './isi-direct';
 import { expect, test } from './offline-omgeving';
 import { controleerToegankelijkheid, logIn, schermafdruk } from './omgeving';
@@ -262,7 +262,7 @@ test.describe('versleuteld op schijf', () => {
     for (const s of signalen) datums.add(s.datum);
     expect(datums.size).toBeGreaterThan(10);
 
-    const context = await chromium.launchPersistentContext(werkplek.profiel, { executablePath: process.env.PIB_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, locale: 'nl-NL' });
+    const context = await chromium.launchPersistentContext(werkplek.profiel, { ...CHROMIUM_START, locale: 'nl-NL' });
     const page = context.pages()[0] ?? (await context.newPage());
     await logIn(page, werkplek.appUrl, 'demo-muteren', werkplek.isiUrl);
     await wachtOpSync(page);
